@@ -1,0 +1,5 @@
+/** The {@code kafka} health indicator services put in their readiness group. */
+@NullMarked
+package io.bankflow.kafkaevents.health;
+
+import org.jspecify.annotations.NullMarked;
