@@ -1,0 +1,95 @@
+package io.bankflow.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bankflow.testinfra.ServiceIntegrationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The application starts against real PostgreSQL, Kafka and the schema registry, and serves the platform endpoints. */
+@ServiceIntegrationTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        // Shows which indicators the readiness group consists of, to check that it includes the database.
+        properties = "management.endpoint.health.group.readiness.show-components=always")
+class ConnectionApplicationIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void migratesTheDatabaseWithFlyway() {
+        assertThat(jdbc.queryForList(
+                        "select table_name from information_schema.tables where table_schema = 'public'", String.class))
+                .contains("bank_connection", "bank_account");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from flyway_schema_history where version = '1' and success", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void isReadyAndLive() throws Exception {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"db\"")
+                .contains("\"kafka\"");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheApplication() throws Exception {
+        get("/actuator/health"); // at least one timed request, so the HTTP server histogram exists
+
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("application=\"connection-service\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{.*application=\"connection-service\"");
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblemDocumentCarryingTheRequestId() throws Exception {
+        HttpResponse<String> response = get("/no/such/endpoint", "X-Request-Id", "it-connection-service-1");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("it-connection-service-1");
+        assertThat(response.body())
+                .contains("\"type\":\"https://bankflow.io/problems/not-found\"")
+                .contains("\"requestId\":\"it-connection-service-1\"");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\":\"3.");
+    }
+}
