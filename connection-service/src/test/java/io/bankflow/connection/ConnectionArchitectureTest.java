@@ -1,56 +1,15 @@
 package io.bankflow.connection;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import io.bankflow.architecture.ServiceArchitectureRules;
 
-/**
- * The layering rules of CONVENTIONS.md. Empty packages pass ({@code allowEmptyShould}) until features fill them; the
- * rules then hold from the first class on.
- */
+/** The layering rules every service keeps (CONVENTIONS.md), applied to this service's classes. */
 @AnalyzeClasses(packages = "io.bankflow.connection", importOptions = ImportOption.DoNotIncludeTests.class)
 class ConnectionArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses()
-            .that()
-            .resideInAPackage("io.bankflow.connection..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "jakarta.persistence..",
-                    "org.hibernate..",
-                    "org.apache.kafka..",
-                    "org.apache.avro..",
-                    "io.bankflow.events..",
-                    "io.bankflow.kafkaevents..",
-                    "io.bankflow.httpapi..",
-                    "com.fasterxml.jackson..",
-                    "tools.jackson..")
-            .as("domain packages hold the rules in plain Java: no Spring, JPA, Kafka, Avro or Jackson")
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule domainDependsOnNothingOutside = noClasses()
-            .that()
-            .resideInAPackage("io.bankflow.connection..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("io.bankflow.connection..application..", "io.bankflow.connection..adapter..")
-            .as("domain packages do not know the use cases or adapters built around them")
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule avroStaysInKafkaAdapters = noClasses()
-            .that()
-            .resideOutsideOfPackage("io.bankflow.connection..adapter..kafka..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("io.bankflow.events..", "org.apache.avro..")
-            .as("Avro types (generated events, org.apache.avro) are used only in adapter.in.kafka / adapter.out.kafka")
-            .allowEmptyShould(true);
+    static final ArchTests serviceRules = ArchTests.in(ServiceArchitectureRules.class);
 }
