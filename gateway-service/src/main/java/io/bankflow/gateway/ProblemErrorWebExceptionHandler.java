@@ -1,11 +1,7 @@
 package io.bankflow.gateway;
 
-import io.bankflow.httpapi.ProblemTypes;
-import io.bankflow.httpapi.RequestIds;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,20 +12,21 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error the gateway itself raises as an RFC 9457 problem document with the request id: no route (404),
- * a service that cannot be reached (503) or does not answer in time (504), and anything unexpected (500, logged,
- * generic detail). Errors answered by a service pass through untouched; they are already problem documents.
+ * an organisation over its rate limit (429, with {@code Retry-After}), a service that cannot be reached (503) or does
+ * not answer in time (504), and anything unexpected (500, logged, generic detail). Errors answered by a service pass
+ * through untouched; they are already problem documents. (Authentication failures are answered by {@link
+ * GatewaySecurity}.)
  */
 @Component
 @Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1), which would answer with its own JSON shape
@@ -37,10 +34,10 @@ final class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler 
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
-    private final JsonMapper json;
+    private final GatewayProblems problems;
 
-    ProblemErrorWebExceptionHandler(JsonMapper json) {
-        this.json = json;
+    ProblemErrorWebExceptionHandler(GatewayProblems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -50,32 +47,31 @@ final class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler 
             return Mono.error(ex); // too late for a body: the server closes the connection
         }
         ServerHttpRequest request = exchange.getRequest();
-        String requestId = requestId(exchange);
-        String path = request.getPath().value();
-        Problem problem = classify(ex, request.getMethod().name(), path);
+        String requestId = GatewayProblems.requestId(exchange);
+        Problem problem =
+                classify(ex, request.getMethod().name(), request.getPath().value());
         logFailure(exchange, ex, problem, requestId);
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.forStatus(problem.status()).toString());
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.detail());
-        body.put("instance", path); // the path only: a query string can carry OAuth codes
-        body.put("requestId", requestId);
-
-        response.setStatusCode(problem.status());
         if (ex instanceof ErrorResponse errorResponse) {
             response.getHeaders().addAll(errorResponse.getHeaders()); // e.g. Allow on a 405
         }
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set(RequestIds.HEADER, requestId);
-        byte[] bytes = json.writeValueAsBytes(body);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        if (ex instanceof HttpClientErrorException.TooManyRequests limited) {
+            RateLimitHeaders.copy(limited.getResponseHeaders(), response.getHeaders());
+        }
+        return problems.write(exchange, problem.status(), problem.title(), problem.detail());
     }
 
     private record Problem(HttpStatusCode status, String title, String detail) {}
 
     private static Problem classify(Throwable ex, String method, String path) {
+        if (ex instanceof HttpClientErrorException.TooManyRequests) {
+            // How Spring Cloud Gateway's RequestRateLimiter signals a denial (throw-on-limit: true, application.yml).
+            return new Problem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests",
+                    "Your organisation has sent more requests than its rate limit allows; retry after the number of"
+                            + " seconds in the Retry-After header.");
+        }
         if (hasCause(ex, ConnectException.class, UnknownHostException.class, PrematureCloseException.class)) {
             return new Problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -130,14 +126,6 @@ final class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler 
             }
         }
         return false;
-    }
-
-    private static String requestId(ServerWebExchange exchange) {
-        if (exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE) instanceof String id) {
-            return id;
-        }
-        // The filter did not run (the failure came before it): same rules, so the id is still safe to echo.
-        return RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
     }
 
     private static void logFailure(ServerWebExchange exchange, Throwable ex, Problem problem, String requestId) {

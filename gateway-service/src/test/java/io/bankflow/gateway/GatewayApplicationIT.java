@@ -2,6 +2,9 @@ package io.bankflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bankflow.testinfra.ServiceIntegrationTest;
+import io.bankflow.testinfra.TestIssuer;
+import io.bankflow.testinfra.TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,17 +16,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway against stand-in services and the machine's Redis: routing, request ids, its own errors as problem
- * documents, health and metrics.
+ * The gateway against stand-in services, the machine's Redis and the dev issuer: authentication, routing, request ids,
+ * its own errors as problem documents, health and metrics.
  */
-@SpringBootTest(
+@ServiceIntegrationTest(
+        servers = TestServer.ISSUER,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         // Shows which indicators the readiness group consists of, to check that it includes Redis.
         properties = "management.endpoint.health.group.readiness.show-components=always")
@@ -65,22 +68,38 @@ class GatewayApplicationIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As an ERP back end calls the API: with acme-erp's token. */
+    private HttpResponse<String> getAsErp(String path, String... headers) throws IOException, InterruptedException {
+        String[] withToken = new String[headers.length + 2];
+        System.arraycopy(headers, 0, withToken, 0, headers.length);
+        withToken[headers.length] = "Authorization";
+        withToken[headers.length + 1] = "Bearer " + TestIssuer.accessToken("acme-erp");
+        return get(path, withToken);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "/api/banking/accounts, connection",
         "/api/banking/accounts/7c1e/balances, connection",
         "/api/banking/connections/42, connection",
-        "/oauth/callback?state=s&code=c, connection",
         "/api/banking/sync-jobs, sync",
         "/api/banking/statement-imports/9, sync",
         "/api/banking/reconciliation/matches, reconciliation",
         "/api/banking/expected-payments, reconciliation",
         "/api/banking/review-queue/items, reconciliation",
         "/api/banking/cashflow/forecast?days=30, cashflow",
-        "/webhooks/stripe/3f2504e0, webhook-ingest",
         "/api/banking/webhook-endpoints, webhook-ingest"
     })
-    void routesEachPublicPathToItsServiceUnchanged(String path, String service) throws Exception {
+    void routesEachApiPathOfAnAuthenticatedCallerToItsServiceUnchanged(String path, String service) throws Exception {
+        HttpResponse<String> response = getAsErp(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith(service + " " + path + " ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/webhooks/stripe/3f2504e0, webhook-ingest", "/oauth/callback?state=s&code=c, connection"})
+    void routesWebhooksAndTheOAuthCallbackWithoutAToken(String path, String service) throws Exception {
         HttpResponse<String> response = get(path);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -88,8 +107,75 @@ class GatewayApplicationIT {
     }
 
     @Test
+    void forwardsTheAuthorizationHeaderUnchanged() throws Exception {
+        String token = TestIssuer.accessToken("acme-erp");
+
+        HttpResponse<String> response = get("/api/banking/accounts", "Authorization", "Bearer " + token);
+
+        assertThat(response.headers().firstValue(StubService.SEEN_AUTHORIZATION))
+                .hasValue("Bearer " + token);
+    }
+
+    @Test
+    void answersAnApiRequestWithoutATokenWith401ProblemAndDoesNotRouteIt() throws Exception {
+        HttpResponse<String> response = get("/api/banking/accounts", "X-Request-Id", "gw-401");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("gw-401");
+        assertThat(response.body())
+                .contains("\"type\":\"https://bankflow.io/problems/unauthorized\"")
+                .contains("\"status\":401")
+                .contains("\"instance\":\"/api/banking/accounts\"")
+                .contains("\"requestId\":\"gw-401\"")
+                .doesNotStartWith("connection");
+    }
+
+    @Test
+    void answersAnIssuerTokenWithATamperedSignatureWith401() throws Exception {
+        String token = TestIssuer.accessToken("acme-erp");
+        int inSignature = token.lastIndexOf('.') + 10; // a character carrying six bits of the signature
+        char changed = token.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String tampered = token.substring(0, inSignature) + changed + token.substring(inSignature + 1);
+
+        HttpResponse<String> response = get("/api/banking/accounts", "Authorization", "Bearer " + tampered);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .startsWith("Bearer error=\"invalid_token\"")
+                .doesNotContain(tampered);
+        assertThat(response.body())
+                .contains("\"type\":\"https://bankflow.io/problems/unauthorized\"")
+                .doesNotContain(tampered);
+    }
+
+    @Test
+    void answersATokenSignedWithAKeyTheIssuerDoesNotPublishWith401() throws Exception {
+        String forged = ForeignTokens.signedByAnotherKey(TestIssuer.issuerUri(), "acme-industries");
+
+        HttpResponse<String> response = get("/api/banking/accounts", "Authorization", "Bearer " + forged);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .contains("invalid_token");
+    }
+
+    @Test
+    void answersSomethingThatIsNotAJwtWith401() throws Exception {
+        assertThat(get("/api/banking/accounts", "Authorization", "Bearer not-a-jwt")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void forwardsTheCallersRequestIdAndReturnsItOnce() throws Exception {
-        HttpResponse<String> response = get("/api/banking/accounts", "X-Request-Id", "erp-4711");
+        HttpResponse<String> response = getAsErp("/api/banking/accounts", "X-Request-Id", "erp-4711");
 
         assertThat(response.body()).endsWith(" erp-4711");
         assertThat(response.headers().allValues("X-Request-Id")).containsExactly("erp-4711");
@@ -97,7 +183,7 @@ class GatewayApplicationIT {
 
     @Test
     void generatesARequestIdWhenNoneIsSent() throws Exception {
-        HttpResponse<String> response = get("/api/banking/accounts");
+        HttpResponse<String> response = getAsErp("/api/banking/accounts");
 
         List<String> ids = response.headers().allValues("X-Request-Id");
         assertThat(ids).singleElement().asString().matches(UUID_PATTERN);
@@ -106,7 +192,7 @@ class GatewayApplicationIT {
 
     @Test
     void replacesAnUnsafeRequestIdBeforeTheServiceSeesIt() throws Exception {
-        HttpResponse<String> response = get("/api/banking/accounts", "X-Request-Id", "<script>alert(1)</script>");
+        HttpResponse<String> response = getAsErp("/api/banking/accounts", "X-Request-Id", "<script>alert(1)</script>");
 
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(id).matches(UUID_PATTERN);
@@ -114,13 +200,21 @@ class GatewayApplicationIT {
     }
 
     @Test
+    void reportsTheRateLimitOfTheCallersOrganisation() throws Exception {
+        HttpResponse<String> response = getAsErp("/api/banking/accounts");
+
+        assertThat(response.headers().firstValue("X-RateLimit-Replenish-Rate")).hasValue("50");
+        assertThat(response.headers().firstValue("X-RateLimit-Burst-Capacity")).hasValue("100");
+    }
+
+    @Test
     void doesNotRouteToTheTokenVault() throws Exception {
-        assertThat(get("/api/banking/tokens").statusCode()).isEqualTo(404);
+        assertThat(getAsErp("/api/banking/tokens").statusCode()).isEqualTo(404);
     }
 
     @Test
     void answersAnUnknownPathWithAProblemDocumentCarryingTheRequestId() throws Exception {
-        HttpResponse<String> response = get("/no/such/endpoint?secret=abc", "X-Request-Id", "gw-404");
+        HttpResponse<String> response = getAsErp("/no/such/endpoint?secret=abc", "X-Request-Id", "gw-404");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -135,7 +229,12 @@ class GatewayApplicationIT {
     }
 
     @Test
-    void isReadyWithRedisAndLive() throws Exception {
+    void answersAnUnknownPathWithoutATokenWith401RevealingNothing() throws Exception {
+        assertThat(get("/no/such/endpoint").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void isReadyWithRedisAndLiveWithoutAToken() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         HttpResponse<String> liveness = get("/actuator/health/liveness");
 
@@ -145,8 +244,8 @@ class GatewayApplicationIT {
     }
 
     @Test
-    void exposesPrometheusMetricsTaggedWithTheApplicationAndRoute() throws Exception {
-        get("/api/banking/accounts"); // one routed request, so the route timer and its histogram exist
+    void exposesPrometheusMetricsTaggedWithTheApplicationAndRouteWithoutAToken() throws Exception {
+        getAsErp("/api/banking/accounts"); // one routed request, so the route timer and its histogram exist
 
         HttpResponse<String> metrics = get("/actuator/prometheus");
 

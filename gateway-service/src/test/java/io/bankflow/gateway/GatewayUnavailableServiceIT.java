@@ -2,19 +2,21 @@ package io.bankflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bankflow.testinfra.ServiceIntegrationTest;
+import io.bankflow.testinfra.TestIssuer;
+import io.bankflow.testinfra.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A service that is down is the gateway's problem to explain: 503, problem document, request id. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest(servers = TestServer.ISSUER, webEnvironment = WebEnvironment.RANDOM_PORT)
 class GatewayUnavailableServiceIT {
 
     @LocalServerPort
@@ -30,6 +32,7 @@ class GatewayUnavailableServiceIT {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/banking/cashflow/forecast"))
                 .header("X-Request-Id", "gw-503")
+                .header("Authorization", "Bearer " + TestIssuer.accessToken("acme-erp"))
                 .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

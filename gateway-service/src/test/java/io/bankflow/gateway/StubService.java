@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A stand-in for a Bankflow service behind the gateway: answers every request with its own name, the path it received
- * and the request id it received, so tests can see where and how the gateway routed.
+ * and the request id it received, so tests can see where and how the gateway routed; the {@code Authorization} header it
+ * received comes back in {@value #SEEN_AUTHORIZATION}.
  */
 final class StubService implements AutoCloseable {
+
+    /** Response header echoing the Authorization header the service received. */
+    static final String SEEN_AUTHORIZATION = "X-Stub-Seen-Authorization";
 
     private final HttpServer server;
 
@@ -30,6 +34,10 @@ final class StubService implements AutoCloseable {
                 // Services echo the id too; the gateway must not end up with two values.
                 if (requestId != null) {
                     exchange.getResponseHeaders().set("X-Request-Id", requestId);
+                }
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null) {
+                    exchange.getResponseHeaders().set(SEEN_AUTHORIZATION, authorization);
                 }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

@@ -3,6 +3,7 @@ package io.bankflow.webhookingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bankflow.testinfra.ServiceIntegrationTest;
+import io.bankflow.testinfra.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The application starts against real PostgreSQL, Kafka and the schema registry, and serves the platform endpoints. */
+/**
+ * The application starts against real PostgreSQL, Kafka, the schema registry and the dev issuer, and serves the platform
+ * endpoints: health, metrics and the API document without a token, everything else only with one.
+ */
 @ServiceIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         // Shows which indicators the readiness group consists of, to check that it includes the database.
@@ -74,8 +78,44 @@ class WebhookIngestApplicationIT {
     }
 
     @Test
+    void answersARequestWithoutATokenWith401AndAProblemDocument() throws Exception {
+        HttpResponse<String> response = get("/api/banking/anything", "X-Request-Id", "it-webhook-ingest-service-401");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .startsWith("Bearer");
+        assertThat(response.body())
+                .contains("\"type\":\"https://bankflow.io/problems/unauthorized\"")
+                .contains("\"requestId\":\"it-webhook-ingest-service-401\"");
+    }
+
+    @Test
+    void rejectsATokenWhoseSignatureWasTamperedWith() throws Exception {
+        String token = TestIssuer.accessToken("acme-erp");
+        int inSignature = token.lastIndexOf('.') + 10; // a character carrying six bits of the signature
+        char changed = token.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String tampered = token.substring(0, inSignature) + changed + token.substring(inSignature + 1);
+
+        HttpResponse<String> response = get("/no/such/endpoint", "Authorization", "Bearer " + tampered);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .contains("invalid_token");
+    }
+
+    @Test
     void answersAnUnknownPathWithAProblemDocumentCarryingTheRequestId() throws Exception {
-        HttpResponse<String> response = get("/no/such/endpoint", "X-Request-Id", "it-webhook-ingest-service-1");
+        HttpResponse<String> response = get(
+                "/no/such/endpoint",
+                "X-Request-Id",
+                "it-webhook-ingest-service-1",
+                "Authorization",
+                "Bearer " + TestIssuer.accessToken("acme-erp"));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

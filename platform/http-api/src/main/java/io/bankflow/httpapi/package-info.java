@@ -10,6 +10,8 @@
  *   <li>Every request carries a request id ({@value io.bankflow.httpapi.RequestIds#HEADER}), available to logs as
  *       the MDC key {@value io.bankflow.httpapi.RequestIds#MDC_KEY} and to code through
  *       {@link io.bankflow.httpapi.RequestIds#current()}.
+ *   <li>Every request outside a few public paths needs a bearer JWT naming an organisation; controllers receive the
+ *       caller as a {@link io.bankflow.httpapi.security.Caller} (package {@code io.bankflow.httpapi.security}).
  * </ul>
  */
 @NullMarked

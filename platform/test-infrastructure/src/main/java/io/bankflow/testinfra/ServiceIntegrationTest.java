@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * {@link SpringBootTest} against real servers: the application under test gets a fresh PostgreSQL database, the test
- * Kafka broker and the test schema registry, set as Spring Boot properties before the context starts.
+ * Kafka broker, the test schema registry and the test OIDC issuer, set as Spring Boot properties before the context
+ * starts. Tests call the service with tokens from {@link TestIssuer#accessToken(String)}.
  *
  * <pre>{@code
  * @ServiceIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "bankflow.sync.enabled=false")
@@ -27,7 +28,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
  *   <li>{@link TestServer#POSTGRES}: {@code spring.datasource.url}, {@code .username}, {@code .password} (and {@code
  *       BANKFLOW_DB_URL}, {@code BANKFLOW_DB_USER}, {@code BANKFLOW_DB_PASSWORD}); a {@link TestDatabase} bean;
  *   <li>{@link TestServer#KAFKA}: {@code spring.kafka.bootstrap-servers} ({@code BANKFLOW_KAFKA_BOOTSTRAP});
- *   <li>{@link TestServer#REGISTRY}: {@code spring.kafka.properties.schema.registry.url} ({@code BANKFLOW_REGISTRY_URL}).
+ *   <li>{@link TestServer#REGISTRY}: {@code spring.kafka.properties.schema.registry.url} ({@code BANKFLOW_REGISTRY_URL});
+ *   <li>{@link TestServer#ISSUER}: {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} ({@code
+ *       BANKFLOW_ISSUER_URI}).
  * </ul>
  *
  * <p>Precedence: the test's own {@link #properties()}, {@code @TestPropertySource} and {@code @DynamicPropertySource}
@@ -51,7 +54,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 public @interface ServiceIntegrationTest {
 
     /** The servers to wire; a service without a database (the gateway) leaves {@link TestServer#POSTGRES} out. */
-    TestServer[] servers() default {TestServer.POSTGRES, TestServer.KAFKA, TestServer.REGISTRY};
+    TestServer[] servers() default {TestServer.POSTGRES, TestServer.KAFKA, TestServer.REGISTRY, TestServer.ISSUER};
 
     /** See {@link SpringBootTest#properties()}. */
     @AliasFor(annotation = SpringBootTest.class)

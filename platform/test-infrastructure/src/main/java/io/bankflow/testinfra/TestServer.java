@@ -7,5 +7,7 @@ public enum TestServer {
     /** The broker of {@link TestKafka}: {@code spring.kafka.bootstrap-servers}. */
     KAFKA,
     /** The registry of {@link TestRegistry}: {@code spring.kafka.properties.schema.registry.url}. */
-    REGISTRY
+    REGISTRY,
+    /** The dev OIDC issuer of {@link TestIssuer}: {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. */
+    ISSUER
 }

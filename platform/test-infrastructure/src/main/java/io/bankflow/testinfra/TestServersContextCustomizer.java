@@ -67,6 +67,11 @@ final class TestServersContextCustomizer implements ContextCustomizer {
             properties.put("spring.kafka.properties.schema.registry.url", registry);
             properties.put("BANKFLOW_REGISTRY_URL", registry);
         }
+        if (servers.contains(TestServer.ISSUER)) {
+            String issuer = TestIssuer.issuerUri();
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
+            properties.put("BANKFLOW_ISSUER_URI", issuer);
+        }
 
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         MapPropertySource serverSource = new MapPropertySource(SERVERS_PROPERTY_SOURCE, properties);

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     ({@code BANKFLOW_TEST_REGISTRY_URL})
  * @param registryStartTimeout how long a cold registry may take to become ready
  *     ({@code bankflow.test.registry.start-timeout}, ISO-8601 such as {@code PT2M})
+ * @param issuerStartTimeout how long a cold dev issuer may take to become ready
+ *     ({@code bankflow.test.issuer.start-timeout}, ISO-8601 such as {@code PT2M})
  */
 record TestServersSettings(
         @Nullable Path root,
@@ -37,7 +39,8 @@ record TestServersSettings(
         Duration staleDatabaseAge,
         @Nullable String kafkaBootstrap,
         @Nullable String registryUrl,
-        Duration registryStartTimeout) {
+        Duration registryStartTimeout,
+        Duration issuerStartTimeout) {
 
     static final String LOCAL_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
@@ -72,6 +75,10 @@ record TestServersSettings(
                 parseDuration(
                         "bankflow.test.registry.start-timeout",
                         lookup.get("bankflow.test.registry.start-timeout", null),
+                        Duration.ofSeconds(90)),
+                parseDuration(
+                        "bankflow.test.issuer.start-timeout",
+                        lookup.get("bankflow.test.issuer.start-timeout", null),
                         Duration.ofSeconds(90)));
     }
 

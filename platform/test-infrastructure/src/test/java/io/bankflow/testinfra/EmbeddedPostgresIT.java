@@ -61,7 +61,17 @@ class EmbeddedPostgresIT {
 
     private static TestServersSettings settings(PostgresMode mode, String adminUrl, String localUrl) {
         return new TestServersSettings(
-                null, mode, adminUrl, null, null, localUrl, Duration.ofHours(6), null, null, Duration.ofSeconds(90));
+                null,
+                mode,
+                adminUrl,
+                null,
+                null,
+                localUrl,
+                Duration.ofHours(6),
+                null,
+                null,
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(90));
     }
 
     /** A port nobody listens on: bound once by the OS's choice, then released. */

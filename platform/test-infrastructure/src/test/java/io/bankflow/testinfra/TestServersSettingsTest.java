@@ -22,6 +22,7 @@ class TestServersSettingsTest {
         assertThat(settings.kafkaBootstrap()).isNull();
         assertThat(settings.registryUrl()).isNull();
         assertThat(settings.registryStartTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.issuerStartTimeout()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

@@ -23,7 +23,11 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=sample-service")
+        properties = {
+            "spring.application.name=sample-service",
+            // The failing filter's paths are public so that the filter runs; everything else needs a token.
+            "bankflow.http.security.public-paths=/payments/**,/explode,/locked,/nowhere"
+        })
 class ContainerErrorPageIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -98,6 +102,22 @@ class ContainerErrorPageIT {
     }
 
     @Test
+    void aProtectedPathWithoutATokenIsA401ProblemWithTheRequestId() throws Exception {
+        HttpResponse<String> response = get("/protected", "protected-1");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .startsWith("Bearer");
+        assertThat(response.body())
+                .contains("\"type\":\"https://bankflow.io/problems/unauthorized\"")
+                .contains("\"instance\":\"/protected\"")
+                .contains("\"requestId\":\"protected-1\"");
+    }
+
+    @Test
     void apiDocumentLeavesOutTheErrorPageAndIsTitledAfterTheApplication() throws Exception {
         HttpResponse<String> response = get("/v3/api-docs", "docs-1");
 
@@ -106,5 +126,17 @@ class ContainerErrorPageIT {
                 .contains("\"title\":\"sample-service\"")
                 .contains("\"/payments/{id}\"")
                 .doesNotContain("\"/error\"");
+    }
+
+    @Test
+    void apiDocumentRequiresABearerTokenAndDoesNotListTheCallerAsAParameter() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", "docs-2");
+
+        assertThat(response.body())
+                .contains("\"bearer-jwt\":{\"type\":\"http\"")
+                .contains("\"security\":[{\"bearer-jwt\":[]}]")
+                .contains("\"/payments/mine\"")
+                .doesNotContain("\"name\":\"caller\"")
+                .doesNotContain("orgId");
     }
 }

@@ -1,6 +1,7 @@
 package io.bankflow.httpapi.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Nested;
@@ -188,8 +189,12 @@ class ProblemDetailsTest {
     class ProtocolErrors {
 
         @Test
-        void unknownRouteIs404() {
-            MvcTestResult result = mvc.get().uri("/no/such/thing?token=abc").exchange();
+        void unknownRouteIs404ForAnAuthenticatedCaller() {
+            // Outside the public paths: without a token this would be 401 (see ResourceServerTest).
+            MvcTestResult result = mvc.get()
+                    .uri("/no/such/thing?token=abc")
+                    .with(jwt().jwt(token -> token.claim("org_id", "acme-industries")))
+                    .exchange();
 
             assertProblem(result, 404, "not-found", "/no/such/thing");
             assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("No endpoint GET /no/such/thing.");

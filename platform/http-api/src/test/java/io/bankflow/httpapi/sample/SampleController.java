@@ -4,6 +4,7 @@ import io.bankflow.httpapi.ConflictException;
 import io.bankflow.httpapi.NotFoundException;
 import io.bankflow.httpapi.RequestIds;
 import io.bankflow.httpapi.UnprocessableException;
+import io.bankflow.httpapi.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -95,6 +96,12 @@ class SampleController {
     @GetMapping("/boom")
     void boom() {
         throw new IllegalStateException("connection to jdbc:postgresql://db?password=hunter2 failed");
+    }
+
+    /** Takes the caller from the token: not a parameter of the documented API. */
+    @GetMapping("/mine")
+    List<String> mine(Caller caller) {
+        return List.of(caller.orgId());
     }
 
     @GetMapping("/request-id")

@@ -33,6 +33,8 @@ class DatabaseOnlyServiceIntegrationTestIT {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("127.0.0.1:1");
         assertThat(environment.getProperty("spring.kafka.properties.schema.registry.url"))
                 .isEqualTo("http://127.0.0.1:1/not-the-test-registry");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isNull();
     }
 
     @Test

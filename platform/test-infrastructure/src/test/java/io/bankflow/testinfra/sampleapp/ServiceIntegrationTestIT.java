@@ -5,6 +5,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import io.bankflow.testinfra.ServiceIntegrationTest;
 import io.bankflow.testinfra.TestDatabase;
+import io.bankflow.testinfra.TestIssuer;
 import io.bankflow.testinfra.TestKafka;
 import io.bankflow.testinfra.TestRegistry;
 import java.net.URI;
@@ -74,6 +75,14 @@ class ServiceIntegrationTestIT {
         assertThat(environment.getProperty("sample.placeholders.database")).isEqualTo(database.jdbcUrl());
         assertThat(environment.getProperty("sample.placeholders.kafka")).isEqualTo(TestKafka.bootstrapServers());
         assertThat(environment.getProperty("sample.placeholders.registry")).isEqualTo(TestRegistry.ccompatUrl());
+        assertThat(environment.getProperty("sample.placeholders.issuer")).isEqualTo(TestIssuer.issuerUri());
+    }
+
+    @Test
+    void resourceServersTrustTheTestIssuer() {
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo(TestIssuer.issuerUri())
+                .isEqualTo("http://127.0.0.1:28675");
     }
 
     @Test
