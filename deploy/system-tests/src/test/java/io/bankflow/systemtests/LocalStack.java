@@ -1,0 +1,118 @@
+package io.bankflow.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole stack, started and stopped exactly as a user does it: {@code ./bankflow up} and {@code ./bankflow down},
+ * on its own port base and state directory so it never meets a stack a developer runs.
+ */
+final class LocalStack {
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Path root;
+    private final Path home;
+    private final int portBase;
+    private final Path log;
+
+    private LocalStack(Path root, int portBase) {
+        this.root = root;
+        this.home = root.resolve(".bankflow/system-test");
+        this.portBase = portBase;
+        this.log = root.resolve("deploy/system-tests/target/local-stack.log");
+    }
+
+    /** Starts from nothing: any earlier system-test stack is stopped and its data removed first. */
+    static LocalStack startCold() throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("bankflow.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        int base = Integer.parseInt(System.getProperty("bankflow.system-test.port-base", "48600"));
+        LocalStack stack = new LocalStack(root, base);
+        Files.createDirectories(stack.log.getParent());
+        stack.bankflow("down");
+        deleteRecursively(stack.home.resolve("data"));
+        int exit = stack.bankflow("up", "--no-build");
+        if (exit != 0) {
+            throw new IllegalStateException("./bankflow up failed (exit " + exit + "); see " + stack.log);
+        }
+        return stack;
+    }
+
+    int stop() throws IOException, InterruptedException {
+        return bankflow("down");
+    }
+
+    String url(int offset) {
+        return "http://127.0.0.1:" + (portBase + offset);
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + (portBase + 92);
+    }
+
+    String registryUrl() {
+        return url(81) + "/apis/ccompat/v7";
+    }
+
+    /** A demo client's secret, as the dev issuer generated it into the stack's state directory. */
+    String clientSecret(String clientId) throws IOException {
+        return Files.readString(home.resolve("secrets").resolve(clientId + ".secret"), StandardCharsets.US_ASCII)
+                .strip();
+    }
+
+    /** Every process the stack recorded as started, by component name. */
+    Map<String, Long> startedPids() throws IOException {
+        Map<String, Long> pids = new HashMap<>();
+        Path run = home.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return pids;
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                String name = file.getFileName().toString().replace(".pid", "");
+                pids.put(name, Long.parseLong(Files.readString(file).strip()));
+            }
+        }
+        return pids;
+    }
+
+    private int bankflow(String... args) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(Stream.of(root.resolve("bankflow").toString()), Stream.of(args))
+                .toList();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("BANKFLOW_PORT_BASE", Integer.toString(portBase));
+        builder.environment().put("BANKFLOW_HOME", home.toString());
+        Process process = builder.start();
+        if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(
+                    "./bankflow " + String.join(" ", args) + " did not finish within " + UP_TIMEOUT + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
