@@ -1,0 +1,5 @@
+/** Token events (TokenRevoked) through the transactional outbox. */
+@NullMarked
+package io.bankflow.tokenvault.tokens.adapter.out.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+package io.bankflow.tokenvault.tokens.domain;
+
+/** Where a token record stands (column {@code status}). */
+public enum TokenStatus {
+    /** Holds usable secret material. */
+    ACTIVE,
+    /** Refresh failed or consent lapsed (set by the refresh flow, which comes later). */
+    EXPIRED,
+    /** Crypto-shredded: the data key and the ciphertexts are gone; only the tombstone is left. */
+    REVOKED
+}
