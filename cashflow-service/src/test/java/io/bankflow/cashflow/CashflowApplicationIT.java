@@ -45,7 +45,8 @@ class CashflowApplicationIT {
     void migratesTheDatabaseWithFlyway() {
         assertThat(jdbc.queryForList(
                         "select table_name from information_schema.tables where table_schema = 'public'", String.class))
-                .contains("daily_balance");
+                .contains("applied_line", "daily_movement", "balance_anchor", "pending_line", "tracked_series")
+                .doesNotContain("daily_balance");
         assertThat(jdbc.queryForObject(
                         "select count(*) from flyway_schema_history where version = '1' and success", Integer.class))
                 .isEqualTo(1);
