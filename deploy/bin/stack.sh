@@ -2,7 +2,7 @@
 # The local stack without containers (ADR 0006): PostgreSQL, Kafka (KRaft), Apicurio Registry, Redis, Prometheus and
 # the seven services as plain processes on 127.0.0.1.
 #
-#   deploy/bin/stack.sh up [--build] [--no-build] [--infra-only]
+#   deploy/bin/stack.sh up [--build] [--no-build] [--infra-only]   (also the dev issuer and the sandbox bank, when built)
 #   deploy/bin/stack.sh down
 #   deploy/bin/stack.sh status
 #
@@ -131,7 +131,8 @@ await_services() {
   while ((${#waiting[@]})); do
     local -a still=()
     for svc in "${waiting[@]}"; do
-      local port=${SERVICE_PORT[$svc]:-$ISSUER_PORT}
+      local port
+      port=$(app_port "$svc")
       if service_ready "$port"; then
         ok "$svc: ready on http://127.0.0.1:$port"
       elif ! pid=$(running_pid "$svc"); then
@@ -146,7 +147,7 @@ await_services() {
     ((${#waiting[@]})) || break
     if ((SECONDS >= deadline)); then
       for svc in "${waiting[@]}"; do
-        fail "$svc is not ready after ${SERVICE_READY_TIMEOUT} s (http://127.0.0.1:${SERVICE_PORT[$svc]:-$ISSUER_PORT}/actuator/health/readiness); its log is $LOG_DIR/$svc.log"
+        fail "$svc is not ready after ${SERVICE_READY_TIMEOUT} s (http://127.0.0.1:$(app_port "$svc")/actuator/health/readiness); its log is $LOG_DIR/$svc.log"
         log_tail "$svc" 15
         failed+=("$svc")
       done
@@ -189,7 +190,10 @@ cmd_up() {
   start_redis
   start_prometheus
   [[ -z $(running_pid prometheus || true) ]] || start_blackbox_exporter
-  [[ $infra_only == true ]] || start_issuer
+  if [[ $infra_only == false ]]; then
+    start_issuer
+    start_sandbox_bank
+  fi
   setup_infrastructure
   if [[ -n $(running_pid prometheus || true) ]]; then
     await prometheus "$(running_pid prometheus)" 60 "ready" prometheus_ready || exit 1
@@ -202,6 +206,7 @@ cmd_up() {
   if [[ $infra_only == false ]]; then
     local -a apps=()
     if [[ -f $ISSUER_JAR ]]; then apps+=(dev-issuer); fi
+    if [[ -f $SANDBOX_BANK_JAR ]]; then apps+=(sandbox-bank); fi
     start_services
     apps+=("${STARTED_SERVICES[@]+"${STARTED_SERVICES[@]}"}")
     ((${#apps[@]} == 0)) || await_services "${apps[@]}"
@@ -215,7 +220,7 @@ cmd_up() {
 
 cmd_down() {
   take_lock
-  local -a apps=("${SERVICES[@]}" dev-issuer)
+  local -a apps=("${SERVICES[@]}" dev-issuer sandbox-bank)
   say "stopping the stack in $STATE_DIR"
   stop_components "$STOP_TIMEOUT" "${apps[@]}"
   stop_components "$STOP_TIMEOUT" prometheus blackbox-exporter
@@ -315,6 +320,13 @@ print_status() {
   if pid=$(running_pid dev-issuer); then
     if service_ready "$ISSUER_PORT"; then health=up; else health="not ready" unhealthy=1; fi
     status_row dev-issuer "$pid" "http://127.0.0.1:$ISSUER_PORT" "$health"
+  fi
+  if pid=$(running_pid sandbox-bank); then
+    if service_ready "$SANDBOX_BANK_PORT"; then health=up; else health="not ready" unhealthy=1; fi
+    status_row sandbox-bank "$pid" "http://127.0.0.1:$SANDBOX_BANK_PORT" "$health"
+  elif [[ -f $SANDBOX_BANK_JAR ]]; then
+    status_row sandbox-bank "" "http://127.0.0.1:$SANDBOX_BANK_PORT" "down"
+    unhealthy=1
   fi
   for svc in "${SERVICES[@]}"; do
     local url="http://127.0.0.1:${SERVICE_PORT[$svc]}"

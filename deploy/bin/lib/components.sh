@@ -317,6 +317,7 @@ service_env() { # service
     vars+=("BANKFLOW_${name^^}_URL=http://127.0.0.1:${SERVICE_PORT[$other]}")
   done
   [[ -f $ISSUER_JAR ]] && vars+=("BANKFLOW_ISSUER_URI=http://127.0.0.1:$ISSUER_PORT")
+  [[ -f $SANDBOX_BANK_JAR ]] && vars+=("BANKFLOW_SANDBOX_BANK_URL=http://127.0.0.1:$SANDBOX_BANK_PORT")
   printf '%s\n' "${vars[@]}"
 }
 
@@ -359,6 +360,34 @@ start_issuer() {
   [[ -f $ISSUER_JAR ]] || return 0
   start_java_app dev-issuer "$ISSUER_JAR" "$ISSUER_PORT" "$(printf '%s\n' "SERVER_PORT=$ISSUER_PORT" \
     "BANKFLOW_ISSUER_URI=http://127.0.0.1:$ISSUER_PORT" "BANKFLOW_HOME=$STATE_DIR" "BANKFLOW_PORT_BASE=$PORT_BASE")"
+}
+
+# The sandbox bank (deploy/sandbox-bank), when it has been built: a PSD2 bank simulator to connect to (base+70).
+# Its TPP client secret lands in the stack's secrets dir (<state>/secrets/sandbox-bank-client.secret).
+SANDBOX_BANK_JAR=$BANKFLOW_ROOT/deploy/sandbox-bank/target/sandbox-bank-exec.jar
+SANDBOX_BANK_PORT=$((PORT_BASE + 70))
+
+start_sandbox_bank() {
+  [[ -f $SANDBOX_BANK_JAR ]] || return 0
+  local -a envs=("SERVER_PORT=$SANDBOX_BANK_PORT" "BANKFLOW_HOME=$STATE_DIR" "BANKFLOW_SECRETS_DIR=$STATE_DIR/secrets"
+    "BANKFLOW_PORT_BASE=$PORT_BASE")
+  # Pass the optional settings through (docs/services/sandbox-bank.md); unset ones keep the bank's defaults.
+  local var
+  for var in SANDBOX_BANK_CLIENT_SECRET SANDBOX_BANK_WEBHOOK_URL SANDBOX_BANK_WEBHOOK_SECRET SANDBOX_BANK_ADMIN_TOKEN \
+    SANDBOX_BANK_SEED SANDBOX_BANK_SEED_END_DATE SANDBOX_BANK_ACCESS_TOKEN_TTL SANDBOX_BANK_PAGE_SIZE \
+    SANDBOX_BANK_ENFORCE_FREQUENCY SANDBOX_BANK_REDIRECT_URIS; do
+    [[ -n ${!var:-} ]] && envs+=("$var=${!var}")
+  done
+  start_java_app sandbox-bank "$SANDBOX_BANK_JAR" "$SANDBOX_BANK_PORT" "$(printf '%s\n' "${envs[@]}")"
+}
+
+# The port of an app started by this stack: a service, the dev issuer or the sandbox bank.
+app_port() { # name
+  case $1 in
+    dev-issuer) echo "$ISSUER_PORT" ;;
+    sandbox-bank) echo "$SANDBOX_BANK_PORT" ;;
+    *) echo "${SERVICE_PORT[$1]}" ;;
+  esac
 }
 
 # ---- shared ---------------------------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ class FullStackSmokeIT {
             "reconciliation-service", 40,
             "cashflow-service", 50,
             "webhook-ingest-service", 60,
+            "sandbox-bank", 70,
             "dev-issuer", 75);
 
     private static final HttpClient HTTP =

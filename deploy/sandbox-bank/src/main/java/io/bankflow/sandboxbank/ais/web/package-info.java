@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.ais.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.bank.application;
+
+import org.jspecify.annotations.NullMarked;

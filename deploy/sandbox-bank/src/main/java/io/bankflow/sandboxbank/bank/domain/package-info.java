@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.bank.domain;
+
+import org.jspecify.annotations.NullMarked;

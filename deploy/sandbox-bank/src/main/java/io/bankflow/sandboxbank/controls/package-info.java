@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.controls;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.oauth.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.oauth.web;
+
+import org.jspecify.annotations.NullMarked;

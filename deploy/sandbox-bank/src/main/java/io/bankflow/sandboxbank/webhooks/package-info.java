@@ -1,0 +1,4 @@
+@NullMarked
+package io.bankflow.sandboxbank.webhooks;
+
+import org.jspecify.annotations.NullMarked;
