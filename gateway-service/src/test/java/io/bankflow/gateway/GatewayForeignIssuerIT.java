@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.example",
-            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:28675/oauth2/jwks"
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=${BANKFLOW_ISSUER_URI}/oauth2/jwks"
         })
 class GatewayForeignIssuerIT {
 

@@ -44,7 +44,7 @@ class SharedIssuerIT {
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(discovery.statusCode()).isEqualTo(200);
-        assertThat(discovery.body()).contains("\"issuer\":\"http://127.0.0.1:28675\"");
+        assertThat(discovery.body()).contains("\"issuer\":\"" + TestIssuer.issuerUri() + "\"");
     }
 
     @Test

@@ -148,7 +148,7 @@ class ResourceServerIT {
             servers = TestServer.ISSUER,
             properties = {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.example",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:28675/oauth2/jwks"
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=${BANKFLOW_ISSUER_URI}/oauth2/jwks"
             })
     class ExpectingAnotherIssuer {
 

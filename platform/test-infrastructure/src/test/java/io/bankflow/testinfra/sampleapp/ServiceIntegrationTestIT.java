@@ -82,7 +82,7 @@ class ServiceIntegrationTestIT {
     void resourceServersTrustTheTestIssuer() {
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
                 .isEqualTo(TestIssuer.issuerUri())
-                .isEqualTo("http://127.0.0.1:28675");
+                .startsWith("http://127.0.0.1:");
     }
 
     @Test
