@@ -1,0 +1,30 @@
+package io.bankflow.sync.statements.application.port.out;
+
+import io.bankflow.sync.statements.domain.LineStatus;
+import io.bankflow.sync.statements.domain.StatementLine;
+import java.util.List;
+
+/**
+ * Every transaction of an account the provider listed for a window, all pages drained, before deduplication (a
+ * transaction a provider repeats on two pages is here twice).
+ *
+ * @param lines the transactions that could be normalised, in the provider's order
+ * @param errors one safe description per transaction that could not be normalised (skipped)
+ * @param pages how many pages were read
+ */
+public record FetchedTransactions(List<StatementLine> lines, List<String> errors, int pages) {
+
+    public FetchedTransactions {
+        lines = List.copyOf(lines);
+        errors = List.copyOf(errors);
+    }
+
+    /** Lines received plus lines that could not be normalised. */
+    public int fetchedCount() {
+        return lines.size() + errors.size();
+    }
+
+    public long count(LineStatus status) {
+        return lines.stream().filter(line -> line.status() == status).count();
+    }
+}
