@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param storeTokens may store or replace a connection's tokens (connection-service)
  * @param accessTokens may obtain a connection's access token (sync-service)
  * @param shredTokens may shred a connection's tokens (connection-service)
+ * @param exchangeCodes may have an authorization code exchanged for a connection's tokens (connection-service)
  */
 @ConfigurationProperties("bankflow.token-vault.internal-api")
-public record InternalApiProperties(List<String> storeTokens, List<String> accessTokens, List<String> shredTokens) {
+public record InternalApiProperties(
+        List<String> storeTokens, List<String> accessTokens, List<String> shredTokens, List<String> exchangeCodes) {
 
     public InternalApiProperties {
         storeTokens = storeTokens == null ? List.of() : List.copyOf(storeTokens);
         accessTokens = accessTokens == null ? List.of() : List.copyOf(accessTokens);
         shredTokens = shredTokens == null ? List.of() : List.copyOf(shredTokens);
+        exchangeCodes = exchangeCodes == null ? List.of() : List.copyOf(exchangeCodes);
     }
 }

@@ -196,8 +196,20 @@ class InternalTokensApiIT {
     // ---- expiry ----------------------------------------------------------------------------------------------------
 
     @Test
-    void refusesAnExpiredAccessTokenWith409TokenExpired() {
-        store(CONNECTION_SERVICE, connection, tokens(ACME, Instant.now().minusSeconds(60)));
+    void refusesAnExpiredAccessTokenWithoutRefreshTokenWith409TokenExpired() {
+        // Without a refresh token nothing can renew it (with one, the vault refreshes on demand: ProviderTokensIT).
+        store(
+                CONNECTION_SERVICE,
+                connection,
+                Map.of(
+                        "orgId",
+                        ACME,
+                        "provider",
+                        "sandbox-bank",
+                        "accessToken",
+                        accessToken,
+                        "accessTokenExpiresAt",
+                        Instant.now().minusSeconds(60).toString()));
 
         HttpResponse<String> response = obtain(SYNC_SERVICE, connection, ACME);
 

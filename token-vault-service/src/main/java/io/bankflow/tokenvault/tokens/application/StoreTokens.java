@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a connection's tokens, or replaces the ones it had, encrypted under a new data key. Used by connection-service
- * after a consent, and by the code exchange (next).
+ * after a consent, and by the code exchange.
  */
 @Service
 public class StoreTokens {
@@ -53,6 +53,17 @@ public class StoreTokens {
      */
     @Transactional
     public void store(Command command, String actor) {
+        store(command, actor, TokenOperation.TOKENS_STORED);
+    }
+
+    /**
+     * @param command what to store
+     * @param actor the service client that asked, for the audit
+     * @param operation what is audited: tokens handed over, or obtained by a code exchange
+     * @throws NotFoundException when the connection's tokens are stored under another organisation (404, ADR 0002)
+     */
+    @Transactional
+    public void store(Command command, String actor, TokenOperation operation) {
         TokenBinding binding = command.binding();
         Optional<TokenRecord> existing = records.findByConnection(binding.connectionId());
         if (existing.isPresent() && !existing.get().binding().orgId().equals(binding.orgId())) {
@@ -65,6 +76,6 @@ public class StoreTokens {
                 .orElseGet(() -> TokenRecord.create(
                         UUID.randomUUID(), binding, command.provider(), sealed, command.lifetimes(), now));
         records.save(record);
-        audit.record(new TokenAuditEntry(binding, TokenOperation.TOKENS_STORED, actor, now));
+        audit.record(new TokenAuditEntry(binding, operation, actor, now));
     }
 }

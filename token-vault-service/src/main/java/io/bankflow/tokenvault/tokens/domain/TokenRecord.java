@@ -86,6 +86,43 @@ public record TokenRecord(
                 id, binding, provider, TokenStatus.REVOKED, null, lifetimes, createdAt, now, now, version);
     }
 
+    /**
+     * The record whose tokens can no longer be refreshed: the customer has to consent again. The ciphertexts stay (a
+     * later code exchange replaces them; shredding removes them), nothing decrypts them for use any more.
+     *
+     * @return the next state, {@link TokenStatus#EXPIRED}
+     */
+    public TokenRecord expire(Instant now) {
+        if (status != TokenStatus.ACTIVE) {
+            throw new IllegalStateException("Only active tokens can expire; these are " + status);
+        }
+        return new TokenRecord(
+                id, binding, provider, TokenStatus.EXPIRED, sealed, lifetimes, createdAt, now, null, version);
+    }
+
+    /**
+     * Whether the refresh token may still be used: the record is active, has one, and it has not expired as far as the
+     * provider said.
+     *
+     * @param now the current time
+     * @return whether a refresh can be tried
+     */
+    public boolean canRefresh(Instant now) {
+        Instant refreshExpiresAt = lifetimes.refreshTokenExpiresAt();
+        return status == TokenStatus.ACTIVE
+                && sealed != null
+                && sealed.refreshToken() != null
+                && (refreshExpiresAt == null || refreshExpiresAt.isAfter(now));
+    }
+
+    /**
+     * @param now the current time
+     * @return whether the access token has expired
+     */
+    public boolean accessTokenExpired(Instant now) {
+        return !lifetimes.accessTokenExpiresAt().isAfter(now);
+    }
+
     /** @return whether the secret material was destroyed */
     public boolean isShredded() {
         return status == TokenStatus.REVOKED;

@@ -4,7 +4,7 @@ package io.bankflow.tokenvault.tokens.domain;
 public enum TokenStatus {
     /** Holds usable secret material. */
     ACTIVE,
-    /** Refresh failed or consent lapsed (set by the refresh flow, which comes later). */
+    /** Refresh failed or was impossible: the customer must consent again (a code exchange makes it active again). */
     EXPIRED,
     /** Crypto-shredded: the data key and the ciphertexts are gone; only the tombstone is left. */
     REVOKED

@@ -76,4 +76,34 @@ class TokenRecordTest {
         assertThat(new TokenSecrets(TokenValue.of("planted-secret-1"), null).toString())
                 .doesNotContain("planted");
     }
+
+    @Test
+    void expiresKeepingItsSealedMaterialButHandsNothingOutAnyMore() {
+        TokenRecord expired = expiringAt(NOW.plusSeconds(600)).expire(NOW);
+
+        assertThat(expired.status()).isEqualTo(TokenStatus.EXPIRED);
+        assertThat(expired.sealed()).isEqualTo(SEALED);
+        assertThat(expired.accessTokenValidFor(NOW, Duration.ZERO)).isFalse();
+        assertThat(expired.canRefresh(NOW)).isFalse();
+        assertThatThrownBy(() -> expired.expire(NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void canRefreshOnlyWithARefreshTokenThatHasNotExpired() {
+        SealedTokens withoutRefresh =
+                new SealedTokens(new WrappedDataKey(new byte[] {1}, "local-keyset", "42"), new byte[] {2}, null);
+        TokenRecord noRefreshToken = TokenRecord.create(
+                UUID.randomUUID(), binding, "sandbox-bank", withoutRefresh, new TokenLifetimes(NOW, null, null), NOW);
+        TokenRecord refreshTokenExpired = TokenRecord.create(
+                UUID.randomUUID(),
+                binding,
+                "sandbox-bank",
+                SEALED,
+                new TokenLifetimes(NOW, NOW.minusSeconds(1), null),
+                NOW);
+
+        assertThat(expiringAt(NOW.minusSeconds(60)).canRefresh(NOW)).isTrue();
+        assertThat(noRefreshToken.canRefresh(NOW)).isFalse();
+        assertThat(refreshTokenExpired.canRefresh(NOW)).isFalse();
+    }
 }

@@ -7,13 +7,15 @@ import java.util.List;
 enum InternalOperation {
     STORE_TOKENS,
     OBTAIN_ACCESS_TOKEN,
-    SHRED_TOKENS;
+    SHRED_TOKENS,
+    EXCHANGE_AUTHORIZATION_CODE;
 
     List<String> allowedClients(InternalApiProperties properties) {
         return switch (this) {
             case STORE_TOKENS -> properties.storeTokens();
             case OBTAIN_ACCESS_TOKEN -> properties.accessTokens();
             case SHRED_TOKENS -> properties.shredTokens();
+            case EXCHANGE_AUTHORIZATION_CODE -> properties.exchangeCodes();
         };
     }
 }

@@ -1,10 +1,12 @@
 package io.bankflow.tokenvault.tokens.adapter.in.web;
 
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.tokenvault.tokens.application.ExchangeAuthorizationCode;
 import io.bankflow.tokenvault.tokens.application.HandOutAccessToken;
 import io.bankflow.tokenvault.tokens.application.ShredTokens;
 import io.bankflow.tokenvault.tokens.application.StoreTokens;
 import io.bankflow.tokenvault.tokens.domain.AccessGrant;
+import io.bankflow.tokenvault.tokens.domain.AuthorizationCode;
 import io.bankflow.tokenvault.tokens.domain.TokenBinding;
 import io.bankflow.tokenvault.tokens.domain.TokenLifetimes;
 import io.bankflow.tokenvault.tokens.domain.TokenSecrets;
@@ -28,10 +30,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The internal API (not routed by the gateway): connection-service stores and shreds a connection's tokens,
- * sync-service obtains its access token. Who may call what is decided by {@link ServiceCallerInterceptor} before a
- * handler runs; the caller's own {@code org_id} is the platform's, so the tenant of each operation comes in the request
- * and is checked against the stored record (another organisation's connection is a 404).
+ * The internal API (not routed by the gateway): connection-service has an authorization code exchanged for a
+ * connection's tokens, stores and shreds them; sync-service obtains its access token. Who may call what is decided by
+ * {@link ServiceCallerInterceptor} before a handler runs; the caller's own {@code org_id} is the platform's, so the
+ * tenant of each operation comes in the request and is checked against the stored record (another organisation's
+ * connection is a 404).
  */
 @RestController
 @Validated
@@ -41,11 +44,29 @@ class InternalTokensController {
     private final StoreTokens storeTokens;
     private final HandOutAccessToken handOutAccessToken;
     private final ShredTokens shredTokens;
+    private final ExchangeAuthorizationCode exchangeAuthorizationCode;
 
-    InternalTokensController(StoreTokens storeTokens, HandOutAccessToken handOutAccessToken, ShredTokens shredTokens) {
+    InternalTokensController(
+            StoreTokens storeTokens,
+            HandOutAccessToken handOutAccessToken,
+            ShredTokens shredTokens,
+            ExchangeAuthorizationCode exchangeAuthorizationCode) {
         this.storeTokens = storeTokens;
         this.handOutAccessToken = handOutAccessToken;
         this.shredTokens = shredTokens;
+        this.exchangeAuthorizationCode = exchangeAuthorizationCode;
+    }
+
+    @PostMapping("/authorization-code")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ServiceOperation(InternalOperation.EXCHANGE_AUTHORIZATION_CODE)
+    void exchange(
+            @PathVariable UUID connectionId, @Valid @RequestBody AuthorizationCodeRequest request, Caller caller) {
+        exchangeAuthorizationCode.exchange(
+                new TokenBinding(request.orgId(), connectionId),
+                request.provider(),
+                new AuthorizationCode(request.code(), request.codeVerifier(), request.redirectUri()),
+                caller.clientId());
     }
 
     @PutMapping("/tokens")

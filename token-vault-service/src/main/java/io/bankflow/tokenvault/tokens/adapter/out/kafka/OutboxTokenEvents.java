@@ -1,14 +1,19 @@
 package io.bankflow.tokenvault.tokens.adapter.out.kafka;
 
 import io.bankflow.events.EventTopics;
+import io.bankflow.events.token.TokenExpired;
+import io.bankflow.events.token.TokenExpiryReason;
+import io.bankflow.events.token.TokenRefreshed;
 import io.bankflow.events.token.TokenRevoked;
 import io.bankflow.kafkaevents.correlation.EventMetadataFactory;
 import io.bankflow.kafkaevents.outbox.OutboxEvents;
 import io.bankflow.tokenvault.tokens.application.port.out.TokenEvents;
+import io.bankflow.tokenvault.tokens.domain.ExpiryReason;
 import io.bankflow.tokenvault.tokens.domain.TokenRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** {@link TokenEvents} as Avro events appended to the outbox in the caller's transaction, keyed by connection id. */
@@ -37,6 +42,44 @@ class OutboxTokenEvents implements TokenEvents {
                         .setRevokedAt(shreddedAt.truncatedTo(ChronoUnit.MILLIS))
                         // Revocation at the provider (RFC 7009) comes with the provider adapters.
                         .setRevokedAtProvider(false)
+                        .build());
+    }
+
+    @Override
+    public void refreshed(TokenRecord refreshed, boolean rotated) {
+        String connectionId = refreshed.binding().connectionId().toString();
+        Instant refreshExpiresAt = refreshed.lifetimes().refreshTokenExpiresAt();
+        outbox.append(
+                EventTopics.TOKEN_REFRESHED,
+                connectionId,
+                TokenRefreshed.newBuilder()
+                        .setMetadata(metadata.newMetadata(refreshed.binding().orgId()))
+                        .setConnectionId(connectionId)
+                        .setAccessTokenExpiresAt(
+                                refreshed.lifetimes().accessTokenExpiresAt().truncatedTo(ChronoUnit.MILLIS))
+                        .setRefreshTokenExpiresAt(
+                                refreshExpiresAt == null ? null : refreshExpiresAt.truncatedTo(ChronoUnit.MILLIS))
+                        .setRotated(rotated)
+                        .build());
+    }
+
+    @Override
+    public void expired(TokenRecord expired, ExpiryReason reason, @Nullable String providerErrorCode) {
+        String connectionId = expired.binding().connectionId().toString();
+        outbox.append(
+                EventTopics.TOKEN_EXPIRED,
+                connectionId,
+                TokenExpired.newBuilder()
+                        .setMetadata(metadata.newMetadata(expired.binding().orgId()))
+                        .setConnectionId(connectionId)
+                        .setReason(
+                                switch (reason) {
+                                    case REFRESH_FAILED -> TokenExpiryReason.REFRESH_FAILED;
+                                    case CONSENT_EXPIRED -> TokenExpiryReason.CONSENT_EXPIRED;
+                                    case REVOKED_BY_PROVIDER -> TokenExpiryReason.REVOKED_BY_PROVIDER;
+                                })
+                        .setExpiredAt(expired.updatedAt().truncatedTo(ChronoUnit.MILLIS))
+                        .setProviderErrorCode(providerErrorCode)
                         .build());
     }
 }

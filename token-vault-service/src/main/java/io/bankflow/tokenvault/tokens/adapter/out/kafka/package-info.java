@@ -1,4 +1,4 @@
-/** Token events (TokenRevoked) through the transactional outbox. */
+/** Token events (TokenRevoked, TokenRefreshed, TokenExpired) through the transactional outbox. */
 @NullMarked
 package io.bankflow.tokenvault.tokens.adapter.out.kafka;
 

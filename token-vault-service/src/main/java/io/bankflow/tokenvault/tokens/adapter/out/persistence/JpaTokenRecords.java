@@ -7,6 +7,8 @@ import io.bankflow.tokenvault.tokens.domain.TokenLifetimes;
 import io.bankflow.tokenvault.tokens.domain.TokenRecord;
 import io.bankflow.tokenvault.tokens.domain.TokenStatus;
 import io.bankflow.tokenvault.tokens.domain.WrappedDataKey;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -30,6 +32,20 @@ class JpaTokenRecords implements TokenRecords {
     @Override
     public Optional<TokenRecord> find(String orgId, UUID connectionId) {
         return repository.findByOrgIdAndConnectionId(orgId, connectionId).map(JpaTokenRecords::toDomain);
+    }
+
+    @Override
+    public List<UUID> activeExpiringBefore(Instant accessTokenExpiresBefore, int limit) {
+        return repository.findActiveConnectionsExpiringBefore(accessTokenExpiresBefore, limit);
+    }
+
+    @Override
+    public Optional<TokenRecord> lock(UUID connectionId, boolean skipLocked) {
+        Optional<TokenRecordEntity> locked = skipLocked
+                ? repository.lockByConnectionIdSkipLocked(connectionId)
+                : repository.lockByConnectionId(connectionId);
+        // Callers lock first in their transaction, so the entity is read with the lock, never stale from the cache.
+        return locked.map(JpaTokenRecords::toDomain);
     }
 
     @Override

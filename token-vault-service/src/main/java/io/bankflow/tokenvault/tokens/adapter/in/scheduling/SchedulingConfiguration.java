@@ -1,0 +1,9 @@
+package io.bankflow.tokenvault.tokens.adapter.in.scheduling;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Scheduled jobs of the service: the token refresh rounds. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SchedulingConfiguration {}
