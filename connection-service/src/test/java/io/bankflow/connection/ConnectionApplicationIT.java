@@ -13,6 +13,6 @@ class ConnectionApplicationIT extends ServicePlatformContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("bank_connection", "bank_account");
+        return List.of("bank_connection", "bank_account", "bank_account_idempotency_key", "oauth_authorization");
     }
 }

@@ -1,7 +1,6 @@
 package io.bankflow.sync.statements.adapter.out.provider.berlingroup;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,7 +40,9 @@ final class SandboxBankProcess implements AutoCloseable {
                 .toAbsolutePath()
                 .normalize();
         Path jar = root.resolve("deploy/sandbox-bank/target/sandbox-bank-exec.jar");
-        assumeTrue(Files.isRegularFile(jar), "sandbox bank jar missing at " + jar + "; build it with: " + BUILD_HINT);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("sandbox bank jar missing at " + jar + "; build it with: " + BUILD_HINT);
+        }
         int port = freePort();
         Path workDir = Files.createDirectories(root.resolve("sync-service/target/sandbox-bank-it/" + port));
         Path secrets = Files.createDirectories(workDir.resolve("secrets"));

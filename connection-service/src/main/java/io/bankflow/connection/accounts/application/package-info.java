@@ -1,0 +1,5 @@
+/** Bank accounts: application. */
+@NullMarked
+package io.bankflow.connection.accounts.application;
+
+import org.jspecify.annotations.NullMarked;

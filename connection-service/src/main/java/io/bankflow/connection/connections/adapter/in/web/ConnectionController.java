@@ -1,0 +1,171 @@
+package io.bankflow.connection.connections.adapter.in.web;
+
+import io.bankflow.connection.apisupport.InvalidFieldException;
+import io.bankflow.connection.apisupport.PageCursors;
+import io.bankflow.connection.apisupport.PageSizes;
+import io.bankflow.connection.apisupport.Writers;
+import io.bankflow.connection.connections.application.CreateConnection;
+import io.bankflow.connection.connections.application.GetConnection;
+import io.bankflow.connection.connections.application.ListConnections;
+import io.bankflow.connection.connections.application.port.out.Connections;
+import io.bankflow.httpapi.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bank connections of the caller's organisation (ADR 0002). Creating one needs the {@code finance} or {@code admin}
+ * role; any caller of the organisation may read. Another organisation's connection is not found.
+ */
+@RestController
+@RequestMapping(path = ConnectionController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+        name = "Connections",
+        description = "Connecting registered bank accounts to their bank: the PSD2 consent and the user's OAuth2"
+                + " authorisation.")
+@ApiResponse(
+        responseCode = "401",
+        description = "No valid access token.",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+class ConnectionController {
+
+    static final String BASE_PATH = "/api/banking/connections";
+    static final String SANDBOX = "sandbox";
+
+    private final CreateConnection createConnection;
+    private final GetConnection getConnection;
+    private final ListConnections listConnections;
+
+    ConnectionController(
+            CreateConnection createConnection, GetConnection getConnection, ListConnections listConnections) {
+        this.createConnection = createConnection;
+        this.getConnection = getConnection;
+        this.listConnections = listConnections;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Connect a bank account",
+            description = "Creates the consent at the bank for the registered account and answers the authorization"
+                    + " URL to send the user to (OAuth2 authorization code with PKCE S256; its state is single-use and"
+                    + " expires in 10 minutes). The connection is PENDING_CONSENT until the bank sends the user back to"
+                    + " /oauth/callback. Requires the finance or admin role.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created, with authorizationUrl.",
+            headers = @Header(name = "Location", description = "The new connection's URL."))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid body (errors lists the fields): unknown provider or environment.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller has neither the finance nor the admin role.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The bank account is unknown in the organisation (unknown-bank-account) or deactivated"
+                    + " (bank-account-inactive), or the bank refused the consent (consent-refused).",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "502",
+            description = "The bank could not be reached (provider-unavailable); try again later.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<ConnectionResponse> create(Caller caller, @Valid @RequestBody CreateConnectionRequest request) {
+        Writers.require(caller);
+        String provider = Objects.requireNonNull(request.provider());
+        String environment = Objects.requireNonNull(request.environment());
+        if (!createConnection.supports(provider)) {
+            throw new InvalidFieldException("provider", "must be a supported provider: sandbox-bank");
+        }
+        if (!environment.equals(SANDBOX)) {
+            throw new InvalidFieldException("environment", "must be 'sandbox' for this provider");
+        }
+        CreateConnection.Started started = createConnection.create(new CreateConnection.Command(
+                caller.orgId(), provider, Objects.requireNonNull(request.bankAccountId()), environment));
+        return ResponseEntity.created(
+                        URI.create(BASE_PATH + "/" + started.connection().id()))
+                .body(ConnectionResponse.of(started.connection(), started.authorizationUrl()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List connections", description = "The organisation's connections, newest first.")
+    @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "limit out of range, or a cursor this API did not return.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ConnectionPageResponse list(
+            Caller caller,
+            @Parameter(description = "Page size, 1 to 100 (default 50).") @RequestParam(required = false) @Nullable
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
+                    String cursor) {
+        int pageSize = PageSizes.resolve(limit);
+        Connections.Position after = null;
+        if (cursor != null) {
+            PageCursors.Position position = PageCursors.decode(cursor);
+            after = new Connections.Position(position.createdAt(), position.id());
+        }
+        ListConnections.Page page = listConnections.list(caller.orgId(), after, pageSize);
+        return new ConnectionPageResponse(
+                page.items().stream()
+                        .map(connection -> ConnectionResponse.of(connection, null))
+                        .toList(),
+                page.next() == null
+                        ? null
+                        : PageCursors.encode(
+                                page.next().createdAt(), page.next().id()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a connection")
+    @ApiResponse(responseCode = "200", description = "The connection (without the authorization URL).")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such connection in the caller's organisation.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ConnectionResponse get(Caller caller, @PathVariable UUID id) {
+        return ConnectionResponse.of(getConnection.get(caller.orgId(), id), null);
+    }
+}

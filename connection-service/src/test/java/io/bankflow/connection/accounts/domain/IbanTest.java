@@ -1,0 +1,80 @@
+package io.bankflow.connection.accounts.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IbanTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "NO9386011117947",
+                "DE89370400440532013000",
+                "GB82WEST12345698765432",
+                "NL91ABNA0417164300",
+                "FR1420041010050500013M02606",
+                "BE68539007547034"
+            })
+    void acceptsPublishedExampleIbans(String iban) {
+        assertThat(Iban.parse(iban).value()).isEqualTo(iban);
+    }
+
+    @Test
+    void storesTheElectronicFormWhateverSpacesAndCaseItWasWrittenIn() {
+        assertThat(Iban.parse(" no93 8601 1117 947 ").value()).isEqualTo("NO9386011117947");
+    }
+
+    @Test
+    void masksAllButCountryCheckDigitsAndLastFour() {
+        assertThat(Iban.parse("NO9386011117947").masked()).isEqualTo("NO93 **** **** 7947");
+        assertThat(Iban.parse("DE89370400440532013000").masked()).isEqualTo("DE89 **** **** **** **** 3000");
+    }
+
+    @Test
+    void neverShowsTheFullNumberInItsStringForm() {
+        assertThat(Iban.parse("NO9386011117947").toString()).doesNotContain("86011117");
+    }
+
+    @Test
+    void groupsTheElectronicFormInFours() {
+        assertThat(Iban.parse("NO9386011117947").grouped()).isEqualTo("NO93 8601 1117 947");
+    }
+
+    @Test
+    void refusesAWrongCheckDigit() {
+        assertThatThrownBy(() -> Iban.parse("NO9486011117947"))
+                .isInstanceOf(InvalidAccountDetail.class)
+                .hasMessageContaining("check digits")
+                .satisfies(e -> assertThat(((InvalidAccountDetail) e).field()).isEqualTo("iban"));
+    }
+
+    @Test
+    void refusesTheWrongLengthForTheCountry() {
+        assertThatThrownBy(() -> Iban.parse("NO93860111179470"))
+                .isInstanceOf(InvalidAccountDetail.class)
+                .hasMessageContaining("15 characters");
+    }
+
+    @Test
+    void refusesACountryWithoutIbans() {
+        assertThatThrownBy(() -> Iban.parse("US12345678901234"))
+                .isInstanceOf(InvalidAccountDetail.class)
+                .hasMessageContaining("country");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "NO", "1234567890", "NO93-8601-1117-947", "NO93860111179Ø7"})
+    void refusesTextThatIsNotShapedLikeAnIban(String text) {
+        assertThat(Iban.isValid(text)).isFalse();
+    }
+
+    @Test
+    void computesTheCheckDigitsOfABban() {
+        assertThat(Iban.of("NO", "86011117947").value()).isEqualTo("NO9386011117947");
+        assertThat(Iban.of("GB", "WEST12345698765432").value()).isEqualTo("GB82WEST12345698765432");
+    }
+}

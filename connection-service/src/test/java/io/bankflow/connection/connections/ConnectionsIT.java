@@ -1,0 +1,396 @@
+package io.bankflow.connection.connections;
+
+import static io.bankflow.connection.testing.Api.ACME_ERP;
+import static io.bankflow.connection.testing.Api.ACME_READONLY;
+import static io.bankflow.connection.testing.Api.GLOBEX_ERP;
+import static io.bankflow.connection.testing.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bankflow.connection.accounts.domain.Iban;
+import io.bankflow.connection.testing.Api;
+import io.bankflow.connection.testing.SandboxBank;
+import io.bankflow.connection.testing.TokenVaultService;
+import io.bankflow.events.EventTopics;
+import io.bankflow.testinfra.ServiceIntegrationTest;
+import io.bankflow.testinfra.TestDatabase;
+import io.bankflow.testinfra.TestPostgres;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creating connections against the real sandbox bank (a child process): the consent is created at the bank and the
+ * authorization URL we answer is one the bank accepts, redirecting to our callback with a code and our state.
+ */
+@ServiceIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ConnectionsIT {
+
+    static final String ACCOUNTS = "/api/banking/accounts";
+    static final String CONNECTIONS = "/api/banking/connections";
+    static final String CALLBACK = "http://127.0.0.1:18600/oauth/callback";
+
+    static SandboxBank bank;
+
+    /** Where token-vault-service listens while a test runs it; nothing listens there otherwise. */
+    static final int TOKEN_VAULT_PORT = SandboxBank.closedPort();
+
+    @Autowired
+    Environment environment;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void sandboxBank(DynamicPropertyRegistry registry) {
+        bank = SandboxBank.start();
+        registry.add("bankflow.connections.sandbox-bank.url", () -> bank.url().toString());
+        registry.add("bankflow.connections.callback-url", () -> CALLBACK);
+        registry.add("bankflow.connections.secrets-dir", () -> "target/connection-service-secrets");
+        // token-vault-service is down (not started): the callback goes as far as the internal call. The service token
+        // for it comes from the real test issuer, with the secret it generated for client connection-service.
+        registry.add("bankflow.connections.token-vault.url", () -> "http://127.0.0.1:" + TOKEN_VAULT_PORT);
+        registry.add(
+                "bankflow.connections.token-vault.secrets-dir",
+                () -> Path.of(System.getProperty("bankflow.root", ".."), ".bankflow/test-issuer/secrets")
+                        .toString());
+    }
+
+    @AfterAll
+    static void stopBank() {
+        if (bank != null) {
+            bank.close();
+        }
+    }
+
+    @BeforeEach
+    void api() {
+        api = new Api(port);
+    }
+
+    String registerAccount(String client, String iban, String currency) {
+        HttpResponse<String> created = api.postJson(
+                client,
+                ACCOUNTS,
+                "{\"glCode\": \"1920\", \"currency\": \"%s\", \"iban\": \"%s\"}".formatted(currency, iban));
+        if (created.statusCode() == 409) {
+            return json(created).get("existingId").asString();
+        }
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).get("id").asString();
+    }
+
+    static String connectionBody(String accountId) {
+        return """
+                {"provider": "sandbox-bank", "bankAccountId": "%s", "environment": "sandbox"}
+                """.formatted(accountId);
+    }
+
+    @Test
+    void createsTheConsentAtTheBankAndAnswersAnAuthorizationUrlTheBankAccepts() {
+        String iban = bank.ibanOf("Driftskonto");
+        String accountId = registerAccount(ACME_ERP, iban, "NOK");
+
+        HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode connection = json(created);
+        String id = connection.get("id").asString();
+        assertThat(created.headers().firstValue("Location")).hasValue(CONNECTIONS + "/" + id);
+        assertThat(connection.get("status").asString()).isEqualTo("PENDING_CONSENT");
+        assertThat(connection.get("bankAccountId").asString()).isEqualTo(accountId);
+        String consentId = connection.get("consentId").asString();
+        URI authorizationUrl = URI.create(connection.get("authorizationUrl").asString());
+        Map<String, String> query = query(authorizationUrl);
+        assertThat(query)
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", "bankflow-local")
+                .containsEntry("redirect_uri", CALLBACK)
+                .containsEntry("scope", "AIS:" + consentId)
+                .containsEntry("code_challenge_method", "S256");
+        assertThat(query.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
+        String state = query.get("state");
+        assertThat(state).matches("[A-Za-z0-9_-]{43}");
+        assertThat(created.body()).doesNotContainIgnoringCase("verifier");
+
+        // The bank holds the consent for exactly this account, waiting for the user.
+        JsonNode consent = bank.consent(consentId);
+        assertThat(consent.get("consentStatus").asString()).isEqualTo("received");
+        assertThat(consent.get("access").get("transactions").get(0).get("iban").asString())
+                .isEqualTo(iban);
+        assertThat(consent.get("frequencyPerDay").asInt()).isEqualTo(4);
+
+        // The user follows the URL: the bank approves and sends them to our callback with a code and our state.
+        HttpResponse<String> authorized = bank.get(authorizationUrl.toString());
+        assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
+        URI redirect = URI.create(authorized.headers().firstValue("Location").orElseThrow());
+        assertThat(redirect.toString()).startsWith(CALLBACK + "?");
+        assertThat(query(redirect)).containsEntry("state", state).containsKey("code");
+        assertThat(query(redirect)).doesNotContainKey("error");
+        assertThat(bank.consent(consentId).get("consentStatus").asString()).isEqualTo("valid");
+
+        // Only the state's hash and the encrypted verifier are stored.
+        Map<String, Object> stored = jdbc.sql("SELECT state_hash, code_verifier_enc,"
+                        + " extract(epoch FROM expires_at - created_at)::int AS ttl_seconds"
+                        + " FROM oauth_authorization WHERE connection_id = :id")
+                .param("id", UUID.fromString(id))
+                .query()
+                .singleRow();
+        assertThat(stored.get("state_hash")).isEqualTo(sha256(state));
+        assertThat(stored.get("code_verifier_enc").toString()).startsWith("v1:");
+        assertThat(stored.get("ttl_seconds")).isEqualTo(600);
+
+        HttpResponse<String> read = api.get(ACME_READONLY, CONNECTIONS + "/" + id);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read).get("status").asString()).isEqualTo("PENDING_CONSENT");
+        assertThat(json(read).get("authorizationUrl").isNull()).isTrue();
+        assertThat(api.get(ACME_ERP, CONNECTIONS + "?limit=100").body()).contains(id);
+    }
+
+    @Test
+    void answers422WhenTheBankDoesNotKnowTheAccount() {
+        String accountId = registerAccount(ACME_ERP, freshIban().value(), "NOK");
+
+        HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+        assertThat(json(created).get("type").asString()).isEqualTo("https://bankflow.io/problems/consent-refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM bank_connection WHERE bank_account_id = :id")
+                        .param("id", UUID.fromString(accountId))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void treatsAnotherOrganisationsAccountAsUnknownAndHidesItsConnections() {
+        String acmeAccount = registerAccount(ACME_ERP, bank.ibanOf("Valutakonto EUR"), "EUR");
+        HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(acmeAccount));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String connectionId = json(created).get("id").asString();
+
+        HttpResponse<String> foreign = api.postJson(GLOBEX_ERP, CONNECTIONS, connectionBody(acmeAccount));
+        HttpResponse<String> read = api.get(GLOBEX_ERP, CONNECTIONS + "/" + connectionId);
+
+        assertThat(foreign.statusCode()).isEqualTo(422);
+        assertThat(json(foreign).get("type").asString()).isEqualTo("https://bankflow.io/problems/unknown-bank-account");
+        assertThat(read.statusCode()).isEqualTo(404);
+        assertThat(api.get(GLOBEX_ERP, CONNECTIONS).body()).doesNotContain(connectionId);
+    }
+
+    @Test
+    void refusesUnknownProvidersAndEnvironmentsAndCallersWithoutRole() {
+        String accountId = registerAccount(ACME_ERP, bank.ibanOf("Valutakonto GBP"), "GBP");
+
+        HttpResponse<String> provider = api.postJson(
+                ACME_ERP,
+                CONNECTIONS,
+                "{\"provider\": \"acme-bank\", \"bankAccountId\": \"%s\", \"environment\": \"sandbox\"}"
+                        .formatted(accountId));
+        HttpResponse<String> environment = api.postJson(
+                ACME_ERP,
+                CONNECTIONS,
+                "{\"provider\": \"sandbox-bank\", \"bankAccountId\": \"%s\", \"environment\": \"production\"}"
+                        .formatted(accountId));
+        HttpResponse<String> readonly = api.postJson(ACME_READONLY, CONNECTIONS, connectionBody(accountId));
+
+        assertThat(provider.statusCode()).isEqualTo(400);
+        assertThat(json(provider).get("errors").get(0).get("field").asString()).isEqualTo("provider");
+        assertThat(environment.statusCode()).isEqualTo(400);
+        assertThat(json(environment).get("errors").get(0).get("field").asString())
+                .isEqualTo("environment");
+        assertThat(readonly.statusCode()).isEqualTo(403);
+    }
+
+    /** Creates a connection for a seeded account and answers its authorization URL. */
+    URI startConnection(String accountName, String currency) {
+        String accountId = registerAccount(ACME_ERP, bank.ibanOf(accountName), currency);
+        HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return URI.create(json(created).get("authorizationUrl").asString());
+    }
+
+    /** What the user's browser does with the bank's redirect: calls our callback with its query. */
+    HttpResponse<String> followToCallback(URI authorizationUrl) {
+        HttpResponse<String> authorized = bank.get(authorizationUrl.toString());
+        assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
+        URI redirect = URI.create(authorized.headers().firstValue("Location").orElseThrow());
+        return bank.get("http://127.0.0.1:" + port + "/oauth/callback?" + redirect.getRawQuery());
+    }
+
+    String connectionIdOf(URI authorizationUrl) {
+        return jdbc.sql("SELECT connection_id FROM oauth_authorization WHERE state_hash = :hash")
+                .param("hash", sha256(query(authorizationUrl).get("state")))
+                .query(UUID.class)
+                .single()
+                .toString();
+    }
+
+    @Test
+    void refusesACallbackWithAnUnknownStateOrWithoutOne() {
+        HttpResponse<String> unknown = bank.get("http://127.0.0.1:" + port + "/oauth/callback?code=abc&state=forged");
+        HttpResponse<String> none = bank.get("http://127.0.0.1:" + port + "/oauth/callback?code=abc");
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(unknown).get("type").asString()).isEqualTo("https://bankflow.io/problems/invalid-oauth-state");
+        assertThat(none.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void failsTheConnectionWhenTheUserRefusesAtTheBankAndRefusesTheStateAgain() {
+        URI authorizationUrl = startConnection("Driftskonto", "NOK");
+        String id = connectionIdOf(authorizationUrl);
+        bank.refuseNextAuthorisation();
+
+        HttpResponse<String> callback = followToCallback(authorizationUrl);
+
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+        assertThat(json(callback).get("status").asString()).isEqualTo("FAILED");
+        assertThat(json(callback).get("failureReason").asString()).contains("access_denied");
+        JsonNode connection = json(api.get(ACME_ERP, CONNECTIONS + "/" + id));
+        assertThat(connection.get("status").asString()).isEqualTo("FAILED");
+        assertThat(connection.get("failureReason").asString()).contains("access_denied");
+        String query = "state=" + query(authorizationUrl).get("state") + "&code=again";
+        assertThat(bank.get("http://127.0.0.1:" + port + "/oauth/callback?" + query)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void refusesAnExpiredState() {
+        URI authorizationUrl = startConnection("Valutakonto GBP", "GBP");
+        jdbc.sql("UPDATE oauth_authorization SET expires_at = now() - interval '1 second' WHERE state_hash = :hash")
+                .param("hash", sha256(query(authorizationUrl).get("state")))
+                .update();
+
+        HttpResponse<String> callback = followToCallback(authorizationUrl);
+
+        assertThat(callback.statusCode()).isEqualTo(400);
+        assertThat(json(callback).get("type").asString()).isEqualTo("https://bankflow.io/problems/invalid-oauth-state");
+        assertThat(json(api.get(ACME_ERP, CONNECTIONS + "/" + connectionIdOf(authorizationUrl)))
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING_CONSENT");
+    }
+
+    @Test
+    void answers502AndKeepsTheStateUsableWhenTokenVaultCannotExchangeTheCode() {
+        URI authorizationUrl = startConnection("Geschäftskonto", "EUR");
+        String id = connectionIdOf(authorizationUrl);
+
+        HttpResponse<String> callback = followToCallback(authorizationUrl);
+
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(502);
+        assertThat(json(callback).get("type").asString())
+                .isEqualTo("https://bankflow.io/problems/provider-unavailable");
+        assertThat(json(api.get(ACME_ERP, CONNECTIONS + "/" + id)).get("status").asString())
+                .isEqualTo("PENDING_CONSENT");
+        assertThat(jdbc.sql("SELECT used_at IS NULL FROM oauth_authorization WHERE connection_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM event_outbox")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void activatesTheConnectionAndWritesBothEventsOnceTokenVaultExchangedTheCode() {
+        assertThat(TokenVaultService.available())
+                .as("token-vault-service jar (build it: ./bankflow mvn -pl token-vault-service package -DskipTests)")
+                .isTrue();
+        URI authorizationUrl = startConnection("Valutakonto EUR", "EUR");
+        String id = connectionIdOf(authorizationUrl);
+        Map<String, String> vaultEnvironment = new HashMap<>();
+        try (TestDatabase vaultDatabase = TestPostgres.createDatabase("token_vault_for_connection_it")) {
+            vaultEnvironment.put("BANKFLOW_DB_URL", vaultDatabase.jdbcUrl());
+            vaultEnvironment.put("BANKFLOW_DB_USER", vaultDatabase.user());
+            vaultEnvironment.put("BANKFLOW_DB_PASSWORD", vaultDatabase.password());
+            vaultEnvironment.put(
+                    "BANKFLOW_KAFKA_BOOTSTRAP", environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+            vaultEnvironment.put(
+                    "BANKFLOW_REGISTRY_URL",
+                    environment.getRequiredProperty("spring.kafka.properties.schema.registry.url"));
+            vaultEnvironment.put(
+                    "BANKFLOW_ISSUER_URI",
+                    environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+            vaultEnvironment.put("BANKFLOW_SANDBOX_BANK_URL", bank.url().toString());
+            vaultEnvironment.put("BANKFLOW_TOKEN_VAULT_REFRESH_ENABLED", "false");
+            try (TokenVaultService vault =
+                    TokenVaultService.start(TOKEN_VAULT_PORT, bank.secretsDir(), vaultEnvironment)) {
+
+                HttpResponse<String> callback = followToCallback(authorizationUrl);
+
+                assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+                assertThat(json(callback).get("status").asString()).isEqualTo("ACTIVE");
+            }
+        }
+        assertThat(json(api.get(ACME_ERP, CONNECTIONS + "/" + id)).get("status").asString())
+                .isEqualTo("ACTIVE");
+        String accountId = json(api.get(ACME_ERP, CONNECTIONS + "/" + id))
+                .get("bankAccountId")
+                .asString();
+        assertThat(json(api.get(ACME_ERP, ACCOUNTS + "/" + accountId))
+                        .get("connectionId")
+                        .asString())
+                .isEqualTo(id);
+        assertThat(jdbc.sql("SELECT topic FROM event_outbox WHERE message_key = :id ORDER BY id")
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly(EventTopics.CONNECTION_ACTIVATED, EventTopics.SYNC_REQUESTED);
+    }
+
+    static Iban freshIban() {
+        return Iban.of("NO", Long.toString(ThreadLocalRandom.current().nextLong(10_000_000_000L, 100_000_000_000L)));
+    }
+
+    static Map<String, String> query(URI uri) {
+        return Stream.of(uri.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : "", (a, b) -> a));
+    }
+
+    static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
