@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.testing.Api;
-import io.bankflow.connection.testing.SandboxBank;
 import io.bankflow.connection.testing.TokenVaultService;
 import io.bankflow.events.EventTopics;
 import io.bankflow.testinfra.ServiceIntegrationTest;
 import io.bankflow.testinfra.TestDatabase;
 import io.bankflow.testinfra.TestPostgres;
+import io.bankflow.testinfra.TestSandboxBank;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,10 +52,10 @@ class ConnectionsIT {
     static final String CONNECTIONS = "/api/banking/connections";
     static final String CALLBACK = "http://127.0.0.1:18600/oauth/callback";
 
-    static SandboxBank bank;
+    static TestSandboxBank bank;
 
     /** Where token-vault-service listens while a test runs it; nothing listens there otherwise. */
-    static final int TOKEN_VAULT_PORT = SandboxBank.closedPort();
+    static final int TOKEN_VAULT_PORT = TestSandboxBank.freePort();
 
     @Autowired
     Environment environment;
@@ -69,7 +70,7 @@ class ConnectionsIT {
 
     @DynamicPropertySource
     static void sandboxBank(DynamicPropertyRegistry registry) {
-        bank = SandboxBank.start();
+        bank = TestSandboxBank.start();
         registry.add("bankflow.connections.sandbox-bank.url", () -> bank.url().toString());
         registry.add("bankflow.connections.callback-url", () -> CALLBACK);
         registry.add("bankflow.connections.secrets-dir", () -> "target/connection-service-secrets");
@@ -114,7 +115,7 @@ class ConnectionsIT {
 
     @Test
     void createsTheConsentAtTheBankAndAnswersAnAuthorizationUrlTheBankAccepts() {
-        String iban = bank.ibanOf("Driftskonto");
+        String iban = ibanOf("Driftskonto");
         String accountId = registerAccount(ACME_ERP, iban, "NOK");
 
         HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
@@ -140,7 +141,7 @@ class ConnectionsIT {
         assertThat(created.body()).doesNotContainIgnoringCase("verifier");
 
         // The bank holds the consent for exactly this account, waiting for the user.
-        JsonNode consent = bank.consent(consentId);
+        JsonNode consent = consentAtBank(consentId);
         assertThat(consent.get("consentStatus").asString()).isEqualTo("received");
         assertThat(consent.get("access").get("transactions").get(0).get("iban").asString())
                 .isEqualTo(iban);
@@ -153,7 +154,7 @@ class ConnectionsIT {
         assertThat(redirect.toString()).startsWith(CALLBACK + "?");
         assertThat(query(redirect)).containsEntry("state", state).containsKey("code");
         assertThat(query(redirect)).doesNotContainKey("error");
-        assertThat(bank.consent(consentId).get("consentStatus").asString()).isEqualTo("valid");
+        assertThat(consentAtBank(consentId).get("consentStatus").asString()).isEqualTo("valid");
 
         // Only the state's hash and the encrypted verifier are stored.
         Map<String, Object> stored = jdbc.sql("SELECT state_hash, code_verifier_enc,"
@@ -190,7 +191,7 @@ class ConnectionsIT {
 
     @Test
     void treatsAnotherOrganisationsAccountAsUnknownAndHidesItsConnections() {
-        String acmeAccount = registerAccount(ACME_ERP, bank.ibanOf("Valutakonto EUR"), "EUR");
+        String acmeAccount = registerAccount(ACME_ERP, ibanOf("Valutakonto EUR"), "EUR");
         HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(acmeAccount));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String connectionId = json(created).get("id").asString();
@@ -206,7 +207,7 @@ class ConnectionsIT {
 
     @Test
     void refusesUnknownProvidersAndEnvironmentsAndCallersWithoutRole() {
-        String accountId = registerAccount(ACME_ERP, bank.ibanOf("Valutakonto GBP"), "GBP");
+        String accountId = registerAccount(ACME_ERP, ibanOf("Valutakonto GBP"), "GBP");
 
         HttpResponse<String> provider = api.postJson(
                 ACME_ERP,
@@ -230,7 +231,7 @@ class ConnectionsIT {
 
     /** Creates a connection for a seeded account and answers its authorization URL. */
     URI startConnection(String accountName, String currency) {
-        String accountId = registerAccount(ACME_ERP, bank.ibanOf(accountName), currency);
+        String accountId = registerAccount(ACME_ERP, ibanOf(accountName), currency);
         HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return URI.create(json(created).get("authorizationUrl").asString());
@@ -267,7 +268,7 @@ class ConnectionsIT {
     void failsTheConnectionWhenTheUserRefusesAtTheBankAndRefusesTheStateAgain() {
         URI authorizationUrl = startConnection("Driftskonto", "NOK");
         String id = connectionIdOf(authorizationUrl);
-        bank.refuseNextAuthorisation();
+        refuseNextAuthorisation();
 
         HttpResponse<String> callback = followToCallback(authorizationUrl);
 
@@ -391,6 +392,39 @@ class ConnectionsIT {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The IBAN of one of the sandbox customer's seeded accounts, by its name (e.g. {@code Driftskonto}). */
+    static String ibanOf(String accountName) {
+        for (JsonNode account : json(bank.get("/sandbox")).get("accounts")) {
+            if (account.get("name").asString().equals(accountName)) {
+                return account.get("iban").asString();
+            }
+        }
+        throw new IllegalArgumentException("The sandbox bank has no account " + accountName);
+    }
+
+    /** The bank's view of a consent (Berlin Group {@code GET /v1/consents/{id}}). */
+    static JsonNode consentAtBank(String consentId) {
+        HttpResponse<String> response =
+                bank.send(HttpRequest.newBuilder(bank.url().resolve("/v1/consents/" + consentId))
+                        .header("X-Request-ID", UUID.randomUUID().toString())
+                        .GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "The sandbox bank answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    /** The bank's customer refuses the next authorisation ({@code error=access_denied}). */
+    static void refuseNextAuthorisation() {
+        HttpResponse<String> response =
+                bank.send(HttpRequest.newBuilder(bank.url().resolve("/sandbox/authorisations/refuse-next"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The sandbox bank answered " + response.statusCode());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.bankflow.events.token.TokenExpiryReason;
 import io.bankflow.events.token.TokenRefreshed;
 import io.bankflow.testinfra.ServiceIntegrationTest;
 import io.bankflow.testinfra.TestIssuer;
+import io.bankflow.testinfra.TestSandboxBank;
 import io.bankflow.tokenvault.tokens.application.RefreshTokens;
 import io.bankflow.tokenvault.tokens.application.port.out.TokenRecords;
 import io.bankflow.tokenvault.tokens.application.port.out.TokenSealer;
@@ -62,20 +63,21 @@ class ProviderTokensIT {
     static final String REDIRECT_URI = "http://127.0.0.1:18600/oauth/callback";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static SandboxBank bank;
+    static TestSandboxBank bank;
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        bank = SandboxBank.start(REDIRECT_URI);
+        bank = TestSandboxBank.builder().redirectUris(REDIRECT_URI).start();
         String sandbox = "bankflow.token-vault.providers.sandbox-bank.";
         registry.add(sandbox + "token-endpoint", () -> bank.url("/oauth2/token"));
-        registry.add(sandbox + "client-id", () -> SandboxBank.CLIENT_ID);
+        registry.add(sandbox + "client-id", () -> TestSandboxBank.CLIENT_ID);
         registry.add(sandbox + "client-secret", () -> "");
         registry.add(
                 sandbox + "client-secret-file", () -> bank.clientSecretFile().toString());
         // A provider nobody listens for: a port that was free a moment ago.
         String offline = "bankflow.token-vault.providers.offline-bank.";
-        registry.add(offline + "token-endpoint", () -> "http://127.0.0.1:" + SandboxBank.freePort() + "/oauth2/token");
+        registry.add(
+                offline + "token-endpoint", () -> "http://127.0.0.1:" + TestSandboxBank.freePort() + "/oauth2/token");
         registry.add(offline + "client-id", () -> "bankflow");
         registry.add(offline + "client-secret", () -> "not-used-" + UUID.randomUUID());
         registry.add(offline + "connect-timeout", () -> "2s");
@@ -121,7 +123,7 @@ class ProviderTokensIT {
 
     @Test
     void exchangesTheCodeOfAnAuthorisedConsentAndHandsOutATokenThatReadsTheBanksAccounts(CapturedOutput output) {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
 
         HttpResponse<String> exchanged = exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent);
         HttpResponse<String> handedOut = obtain(connection);
@@ -129,7 +131,7 @@ class ProviderTokensIT {
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(204);
         assertThat(handedOut.statusCode()).as(handedOut.body()).isEqualTo(200);
         String accessToken = JSON.readTree(handedOut.body()).get("accessToken").asString();
-        assertThat(bank.accountIds(consent.consentId(), accessToken)).isNotEmpty();
+        assertThat(accountIds(consent.consentId(), accessToken)).isNotEmpty();
         Map<String, Object> row = jdbc.sql("""
                         SELECT status, provider, scope, refresh_token_ciphertext IS NOT NULL AS has_refresh
                         FROM token_record WHERE connection_id = :c
@@ -148,7 +150,7 @@ class ProviderTokensIT {
 
     @Test
     void answersAReplayedCodeWith422AuthorizationCodeRejectedWithoutTheCode(CapturedOutput output) {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
         assertThat(exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent)
                         .statusCode())
                 .isEqualTo(204);
@@ -166,9 +168,9 @@ class ProviderTokensIT {
 
     @Test
     void answersAnotherOrganisationsConnectionWith404BeforeSpendingTheCode() {
-        SandboxBank.Authorised first = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization first = bank.authorize(REDIRECT_URI);
         exchange(CONNECTION_SERVICE, connection, "sandbox-bank", first);
-        SandboxBank.Authorised second = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization second = bank.authorize(REDIRECT_URI);
 
         HttpResponse<String> foreign =
                 exchange(CONNECTION_SERVICE, connection, "sandbox-bank", second, "globex-trading");
@@ -183,8 +185,8 @@ class ProviderTokensIT {
 
     @Test
     void answersAnUnreachableProviderWith502ProviderUnavailable() {
-        SandboxBank.Authorised consent =
-                new SandboxBank.Authorised("none", "code-" + UUID.randomUUID(), SandboxBank.newVerifier());
+        TestSandboxBank.Authorization consent =
+                new TestSandboxBank.Authorization("none", "code-" + UUID.randomUUID(), TestSandboxBank.newVerifier());
 
         HttpResponse<String> response = exchange(CONNECTION_SERVICE, connection, "offline-bank", consent);
 
@@ -195,7 +197,7 @@ class ProviderTokensIT {
 
     @Test
     void refusesTheCodeExchangeToAnyoneButConnectionService() {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
 
         HttpResponse<String> response = exchange(SYNC_SERVICE, connection, "sandbox-bank", consent);
 
@@ -211,7 +213,7 @@ class ProviderTokensIT {
 
     @Test
     void refreshesADueTokenWithRotationAndPublishesTokenRefreshed(CapturedOutput output) {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
         exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent);
         String oldAccessToken = accessTokenOf(connection);
         String oldRefreshToken = refreshTokenOf(connection);
@@ -224,9 +226,8 @@ class ProviderTokensIT {
         String newRefreshToken = refreshTokenOf(connection);
         assertThat(newAccessToken).isNotEqualTo(oldAccessToken);
         assertThat(newRefreshToken).isNotEqualTo(oldRefreshToken);
-        assertThat(bank.accountIds(consent.consentId(), newAccessToken)).isNotEmpty();
-        assertThat(bank.accounts(consent.consentId(), oldAccessToken).statusCode())
-                .isEqualTo(401);
+        assertThat(accountIds(consent.consentId(), newAccessToken)).isNotEmpty();
+        assertThat(accounts(consent.consentId(), oldAccessToken).statusCode()).isEqualTo(401);
         assertThat(status(connection)).isEqualTo("ACTIVE");
         assertThat(audit(connection))
                 .containsExactly(
@@ -246,7 +247,7 @@ class ProviderTokensIT {
 
     @Test
     void leavesARecordAnotherInstanceIsRefreshingToThatInstance() throws Exception {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
         exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent);
         String refreshToken = refreshTokenOf(connection);
         expireEverywhere(consent);
@@ -274,7 +275,7 @@ class ProviderTokensIT {
 
     @Test
     void refreshesOnDemandWhenSyncServiceAsksForAnExpiredAccessToken() {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
         exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent);
         String oldAccessToken = accessTokenOf(connection);
         expireEverywhere(consent);
@@ -284,7 +285,7 @@ class ProviderTokensIT {
         assertThat(handedOut.statusCode()).as(handedOut.body()).isEqualTo(200);
         String accessToken = JSON.readTree(handedOut.body()).get("accessToken").asString();
         assertThat(accessToken).isNotEqualTo(oldAccessToken);
-        assertThat(bank.accountIds(consent.consentId(), accessToken)).isNotEmpty();
+        assertThat(accountIds(consent.consentId(), accessToken)).isNotEmpty();
         assertThat(audit(connection))
                 .containsExactly(
                         List.of("AUTHORIZATION_CODE_EXCHANGED", CONNECTION_SERVICE),
@@ -296,9 +297,9 @@ class ProviderTokensIT {
 
     @Test
     void expiresTheTokensWhenTheBankRevokedTheRefreshTokenAndPublishesTokenExpired() {
-        SandboxBank.Authorised consent = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization consent = bank.authorize(REDIRECT_URI);
         exchange(CONNECTION_SERVICE, connection, "sandbox-bank", consent);
-        bank.revokeTokens(consent.consentId());
+        revokeTokens(consent.consentId());
         expireEverywhere(consent);
 
         refreshTokens.refreshDue();
@@ -315,7 +316,7 @@ class ProviderTokensIT {
         assertThat(handedOut.statusCode()).isEqualTo(409);
         assertThat(handedOut.body()).contains("\"type\":\"https://bankflow.io/problems/token-expired\"");
         // A new consent brings the connection back.
-        SandboxBank.Authorised again = bank.authorise(REDIRECT_URI);
+        TestSandboxBank.Authorization again = bank.authorize(REDIRECT_URI);
         assertThat(exchange(CONNECTION_SERVICE, connection, "sandbox-bank", again)
                         .statusCode())
                 .isEqualTo(204);
@@ -325,20 +326,21 @@ class ProviderTokensIT {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     /** The access token expires at the bank and, as time would have it, in the vault's record. */
-    void expireEverywhere(SandboxBank.Authorised consent) {
-        bank.expireAccessTokens(consent.consentId());
+    void expireEverywhere(TestSandboxBank.Authorization consent) {
+        expireAccessTokens(consent.consentId());
         jdbc.sql("UPDATE token_record SET access_token_expires_at = now() - interval '1 minute'"
                         + " WHERE connection_id = :c")
                 .param("c", connection)
                 .update();
     }
 
-    HttpResponse<String> exchange(String client, UUID connectionId, String provider, SandboxBank.Authorised consent) {
+    HttpResponse<String> exchange(
+            String client, UUID connectionId, String provider, TestSandboxBank.Authorization consent) {
         return exchange(client, connectionId, provider, consent, ACME);
     }
 
     HttpResponse<String> exchange(
-            String client, UUID connectionId, String provider, SandboxBank.Authorised consent, String orgId) {
+            String client, UUID connectionId, String provider, TestSandboxBank.Authorization consent, String orgId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orgId", orgId);
         body.put("provider", provider);
@@ -438,5 +440,47 @@ class ProviderTokensIT {
                 .param("c", connectionId)
                 .query(Long.class)
                 .single();
+    }
+
+    // ---- the TPP's side at the bank ----------------------------------------------------------------------------
+
+    /** {@code GET /v1/accounts} with an access token, the customer present (not counted against frequencyPerDay). */
+    static HttpResponse<String> accounts(String consentId, String accessToken) {
+        return bank.send(HttpRequest.newBuilder(URI.create(bank.url("/v1/accounts")))
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .header("Consent-ID", consentId)
+                .header("Authorization", "Bearer " + accessToken)
+                .header("PSU-IP-Address", "192.0.2.10")
+                .GET());
+    }
+
+    /** @return the ids of the accounts a token reads, or the empty list when the bank refused */
+    static List<String> accountIds(String consentId, String accessToken) {
+        HttpResponse<String> response = accounts(consentId, accessToken);
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        return JSON.readTree(response.body())
+                .get("accounts")
+                .valueStream()
+                .map(a -> a.get("resourceId").asString())
+                .toList();
+    }
+
+    /** {@code POST /sandbox/tokens/expire}: the consent's access tokens expire now; refresh still works. */
+    static void expireAccessTokens(String consentId) {
+        control("/sandbox/tokens/expire", consentId);
+    }
+
+    /** {@code POST /sandbox/tokens/revoke}: the consent's access and refresh tokens are revoked. */
+    static void revokeTokens(String consentId) {
+        control("/sandbox/tokens/revoke", consentId);
+    }
+
+    private static void control(String path, String consentId) {
+        HttpResponse<String> response = bank.postJson(path, JSON.writeValueAsString(Map.of("consentId", consentId)));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 }

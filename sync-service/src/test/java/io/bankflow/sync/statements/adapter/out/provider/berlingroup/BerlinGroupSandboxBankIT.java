@@ -13,8 +13,8 @@ import io.bankflow.sync.statements.domain.LineStatus;
 import io.bankflow.sync.statements.domain.ProviderAccount;
 import io.bankflow.sync.statements.domain.StatementLine;
 import io.bankflow.sync.statements.domain.StatementLineIndex;
+import io.bankflow.testinfra.TestSandboxBank;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ class BerlinGroupSandboxBankIT {
 
     private static final LocalDate EVERYTHING = LocalDate.now(ZoneOffset.UTC).minusDays(400);
 
-    private static SandboxBankProcess bank;
+    private static TestSandboxBank bank;
     private static SandboxBankTpp tpp;
 
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
@@ -42,7 +42,7 @@ class BerlinGroupSandboxBankIT {
 
     @BeforeAll
     static void startBank() throws Exception {
-        bank = SandboxBankProcess.start();
+        bank = TestSandboxBank.builder().enforceFrequency(false).start();
         tpp = new SandboxBankTpp(bank);
     }
 
@@ -57,7 +57,7 @@ class BerlinGroupSandboxBankIT {
     void connect() throws Exception {
         client = new BerlinGroupClient(
                 new BerlinGroupProperties(
-                        URI.create(bank.baseUrl),
+                        bank.url(),
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(30),
                         Duration.ofSeconds(10),
