@@ -1,13 +1,13 @@
 package io.bankflow.connection.connections.adapter.in.web;
 
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.apisupport.PageCursors;
-import io.bankflow.connection.apisupport.PageSizes;
 import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.connections.application.CreateConnection;
 import io.bankflow.connection.connections.application.GetConnection;
 import io.bankflow.connection.connections.application.ListConnections;
 import io.bankflow.connection.connections.application.port.out.Connections;
+import io.bankflow.httpapi.paging.PageCursors;
+import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,10 +1,10 @@
 package io.bankflow.reconciliation.expectedpayments.adapter.in.web;
 
+import io.bankflow.httpapi.InvalidParameterException;
+import io.bankflow.httpapi.paging.PageCursors;
+import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
 import io.bankflow.reconciliation.apisupport.InvalidFieldException;
-import io.bankflow.reconciliation.apisupport.InvalidParameterException;
-import io.bankflow.reconciliation.apisupport.PageCursors;
-import io.bankflow.reconciliation.apisupport.PageSizes;
 import io.bankflow.reconciliation.apisupport.Writers;
 import io.bankflow.reconciliation.expectedpayments.application.CreateExpectedPayment;
 import io.bankflow.reconciliation.expectedpayments.application.DeactivateExpectedPayment;

@@ -1,8 +1,8 @@
 package io.bankflow.reconciliation.matching.adapter.in.web;
 
+import io.bankflow.httpapi.paging.PageCursors;
+import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
-import io.bankflow.reconciliation.apisupport.PageCursors;
-import io.bankflow.reconciliation.apisupport.PageSizes;
 import io.bankflow.reconciliation.matching.application.ListDepositMatches;
 import io.bankflow.reconciliation.matching.application.port.out.DepositMatches;
 import io.swagger.v3.oas.annotations.Operation;

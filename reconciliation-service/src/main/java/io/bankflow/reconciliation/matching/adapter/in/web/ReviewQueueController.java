@@ -1,9 +1,9 @@
 package io.bankflow.reconciliation.matching.adapter.in.web;
 
+import io.bankflow.httpapi.InvalidParameterException;
+import io.bankflow.httpapi.paging.PageCursors;
+import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
-import io.bankflow.reconciliation.apisupport.InvalidParameterException;
-import io.bankflow.reconciliation.apisupport.PageCursors;
-import io.bankflow.reconciliation.apisupport.PageSizes;
 import io.bankflow.reconciliation.apisupport.Writers;
 import io.bankflow.reconciliation.expectedpayments.domain.CustomerCode;
 import io.bankflow.reconciliation.matching.application.GetReviewItem;

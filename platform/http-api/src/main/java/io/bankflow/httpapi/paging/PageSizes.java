@@ -1,8 +1,9 @@
-package io.bankflow.reconciliation.apisupport;
+package io.bankflow.httpapi.paging;
 
+import io.bankflow.httpapi.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code limit} of every list of this service: 1 to {@value #MAX}, {@value #DEFAULT} when not given. */
+/** The {@code limit} of every list of a Bankflow API: 1 to {@value #MAX}, {@value #DEFAULT} when not given. */
 public final class PageSizes {
 
     public static final int DEFAULT = 50;

@@ -1,9 +1,5 @@
-package io.bankflow.connection.apisupport;
+package io.bankflow.httpapi;
 
-import io.bankflow.httpapi.ApiException;
-import io.bankflow.httpapi.FieldViolation;
-import io.bankflow.httpapi.ProblemDetailsAdvice;
-import io.bankflow.httpapi.ProblemTypes;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -1,5 +1,6 @@
-package io.bankflow.connection.apisupport;
+package io.bankflow.httpapi.paging;
 
+import io.bankflow.httpapi.InvalidParameterException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque page cursors of every list of this service: base64url of {@code v1:<epoch micros>:<id>}, a position in a
+ * Opaque page cursors of every list of a Bankflow API: base64url of {@code v1:<epoch micros>:<id>}, a position in a
  * list ordered by creation time and id. Clients must not build them; the version prefix lets the format change without
  * breaking cursors already handed out.
  */
