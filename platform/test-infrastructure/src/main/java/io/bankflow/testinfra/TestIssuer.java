@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -138,7 +134,7 @@ public final class TestIssuer {
             if (process.isEmpty()) {
                 return false;
             }
-            stop(process.get());
+            ServerProcesses.stop(process.get(), STOP_TIMEOUT);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the test issuer recorded in " + state, e);
@@ -187,7 +183,7 @@ public final class TestIssuer {
             Optional<ProcessHandle> process = startedProcess(state);
             Optional<Integer> port = recordedPort(state);
             if (process.isPresent() && (port.isEmpty() || olderThanItsJar(process.get(), settings))) {
-                stop(process.get());
+                ServerProcesses.stop(process.get(), STOP_TIMEOUT);
                 process = Optional.empty();
             }
             int ready;
@@ -237,8 +233,8 @@ public final class TestIssuer {
         Process process = builder.start();
         // Nothing is ever written to its stdin; closing it means the child holds no pipe back to this JVM.
         process.getOutputStream().close();
-        writeAtomically(state.resolve("issuer.port"), Integer.toString(port));
-        writeAtomically(state.resolve("issuer.pid"), Long.toString(process.pid()));
+        ServerProcesses.writeAtomically(state.resolve("issuer.port"), Integer.toString(port));
+        ServerProcesses.writeAtomically(state.resolve("issuer.pid"), Long.toString(process.pid()));
         return process.toHandle();
     }
 
@@ -252,7 +248,7 @@ public final class TestIssuer {
             if (!process.isAlive()) {
                 Files.deleteIfExists(state.resolve("issuer.pid"));
                 throw new IllegalStateException("The dev issuer (pid " + process.pid()
-                        + ") exited before it became ready; see " + log + tail(log));
+                        + ") exited before it became ready; see " + log + ServerProcesses.tail(log));
             }
             if (Instant.now().isAfter(deadline)) {
                 if (startedHere) {
@@ -265,10 +261,10 @@ public final class TestIssuer {
                         : " (started earlier as pid " + process.pid() + ": stop it with TestIssuer.stopStarted()"
                                 + " or 'kill " + process.pid() + "')";
                 throw new IllegalStateException("The dev issuer did not become ready within " + timeout.toSeconds()
-                        + "s" + hint + "; see " + log + tail(log));
+                        + "s" + hint + "; see " + log + ServerProcesses.tail(log));
             }
             // Wakes early if the process dies, so a crash is reported at once rather than at the deadline.
-            awaitExit(process, POLL_INTERVAL);
+            ServerProcesses.awaitExit(process, POLL_INTERVAL);
         }
     }
 
@@ -351,14 +347,6 @@ public final class TestIssuer {
                 && Files.getLastModifiedTime(jar).toInstant().isAfter(started.get());
     }
 
-    private static void stop(ProcessHandle process) {
-        process.destroy();
-        if (!awaitExit(process, STOP_TIMEOUT)) {
-            process.destroyForcibly();
-            awaitExit(process, STOP_TIMEOUT);
-        }
-    }
-
     private static boolean isReady(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri(port) + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
@@ -391,20 +379,6 @@ public final class TestIssuer {
                         .orElse(false));
     }
 
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not wait for process " + process.pid(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for process " + process.pid(), e);
-        }
-    }
-
     private static Path stateDirectory(TestServersSettings settings) {
         Path state = settings.requireRoot().resolve(".bankflow/test-issuer");
         try {
@@ -420,22 +394,6 @@ public final class TestIssuer {
 
     private static FileChannel openLockFile(Path state) throws IOException {
         return FileChannel.open(state.resolve("issuer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
-            return last.isEmpty() ? "" : "\n--- last lines of the log ---\n" + String.join("\n", last);
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
     }
 
     private record CachedToken(String value, Instant expiresAt) {}

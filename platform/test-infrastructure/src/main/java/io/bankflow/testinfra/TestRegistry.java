@@ -9,10 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real Apicurio Registry for tests, speaking the Confluent Schema Registry API at {@link #ccompatUrl()}.
@@ -107,12 +102,7 @@ public final class TestRegistry {
             if (process.isEmpty()) {
                 return false;
             }
-            ProcessHandle handle = process.get();
-            handle.destroy();
-            if (!awaitExit(handle, STOP_TIMEOUT)) {
-                handle.destroyForcibly();
-                awaitExit(handle, STOP_TIMEOUT);
-            }
+            ServerProcesses.stop(process.get(), STOP_TIMEOUT);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the test registry recorded in " + state, e);
@@ -205,7 +195,7 @@ public final class TestRegistry {
                 .start();
         // Nothing is ever written to its stdin; closing it means the child holds no pipe back to this JVM.
         process.getOutputStream().close();
-        writeAtomically(state.resolve("registry.pid"), Long.toString(process.pid()));
+        ServerProcesses.writeAtomically(state.resolve("registry.pid"), Long.toString(process.pid()));
         return process.toHandle();
     }
 
@@ -218,7 +208,7 @@ public final class TestRegistry {
             if (!process.isAlive()) {
                 Files.deleteIfExists(state.resolve("registry.pid"));
                 throw new IllegalStateException("Apicurio Registry (pid " + process.pid()
-                        + ") exited before it became ready; see " + log + tail(log));
+                        + ") exited before it became ready; see " + log + ServerProcesses.tail(log));
             }
             if (Instant.now().isAfter(deadline)) {
                 if (startedHere) {
@@ -231,10 +221,10 @@ public final class TestRegistry {
                         : " (started earlier as pid " + process.pid() + ": stop it with TestRegistry.stopStarted()"
                                 + " or 'kill " + process.pid() + "')";
                 throw new IllegalStateException("Apicurio did not become ready within " + timeout.toSeconds() + "s"
-                        + hint + "; see " + log + tail(log));
+                        + hint + "; see " + log + ServerProcesses.tail(log));
             }
             // Wakes early if the process dies, so a crash is reported at once rather than at the deadline.
-            awaitExit(process, POLL_INTERVAL);
+            ServerProcesses.awaitExit(process, POLL_INTERVAL);
         }
     }
 
@@ -270,20 +260,6 @@ public final class TestRegistry {
                         .orElse(false));
     }
 
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not wait for process " + process.pid(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for process " + process.pid(), e);
-        }
-    }
-
     private static Path stateDirectory(TestServersSettings settings) {
         Path state = settings.requireRoot().resolve(".bankflow/test-registry");
         try {
@@ -295,22 +271,6 @@ public final class TestRegistry {
 
     private static FileChannel openLockFile(Path state) throws IOException {
         return FileChannel.open(state.resolve("registry.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
-            return last.isEmpty() ? "" : "\n--- last lines of the log ---\n" + String.join("\n", last);
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
     }
 
     /** The version the build unpacked, written into this jar from the root pom's {@code apicurio-registry.version}. */
