@@ -55,4 +55,23 @@ public record Caller(String orgId, String clientId, Set<Role> roles) {
             throw ForbiddenException.missingRole(role);
         }
     }
+
+    /**
+     * Checks that the caller has at least one of {@code roles}, for writes any of several roles may make (e.g. finance
+     * or admin).
+     *
+     * @throws ForbiddenException (403 problem+json, type {@code forbidden}) when the caller has none of them
+     */
+    public void requireAnyOf(Role... roles) {
+        for (Role role : roles) {
+            if (hasRole(role)) {
+                return;
+            }
+        }
+        throw new ForbiddenException("This operation requires the "
+                + java.util.Arrays.stream(roles)
+                        .map(role -> "'" + role.claimValue() + "'")
+                        .collect(java.util.stream.Collectors.joining(" or "))
+                + " role.");
+    }
 }

@@ -1,5 +1,6 @@
 package io.bankflow.sync.webhooks.application;
 
+import io.bankflow.sync.jobs.application.RequestSync;
 import io.bankflow.sync.webhooks.application.port.out.ProviderNotifications;
 import io.bankflow.sync.webhooks.domain.ProviderNotification;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a provider's webhook for the organisation it belongs to. Recording is all for now; turning "transactions
- * available" notifications into sync jobs for the matching connection builds on these records.
+ * Records a provider's webhook for the organisation it belongs to and, when it says new statement data is available,
+ * queues a WEBHOOK sync of the connection it names ({@link RequestSync#onProviderNotification}), in the same
+ * transaction.
  */
 @Service
 public class RecordProviderNotification {
@@ -22,10 +24,12 @@ public class RecordProviderNotification {
     private static final Logger log = LoggerFactory.getLogger(RecordProviderNotification.class);
 
     private final ProviderNotifications notifications;
+    private final RequestSync requestSync;
     private final Clock clock;
 
-    RecordProviderNotification(ProviderNotifications notifications, Clock clock) {
+    RecordProviderNotification(ProviderNotifications notifications, RequestSync requestSync, Clock clock) {
         this.notifications = notifications;
+        this.requestSync = requestSync;
         this.clock = clock;
     }
 
@@ -60,6 +64,13 @@ public class RecordProviderNotification {
                 notification.eventType(),
                 notification.orgId(),
                 notification.subject().orElse("(none)"));
+        requestSync.onProviderNotification(
+                command.orgId(),
+                command.provider(),
+                command.eventType(),
+                command.subjectRef(),
+                command.correlationId(),
+                command.causationId());
         return true;
     }
 
@@ -73,6 +84,8 @@ public class RecordProviderNotification {
      * @param eventType the provider's event type
      * @param subjectRef what it is about, if known
      * @param receivedAt when it was received
+     * @param correlationId the WebhookReceived event's correlation id
+     * @param causationId the WebhookReceived event's id
      */
     public record Command(
             String orgId,
@@ -81,11 +94,14 @@ public class RecordProviderNotification {
             String providerEventId,
             String eventType,
             @Nullable String subjectRef,
-            Instant receivedAt) {
+            Instant receivedAt,
+            String correlationId,
+            @Nullable String causationId) {
 
         public Command {
             Objects.requireNonNull(orgId, "orgId");
             Objects.requireNonNull(webhookId, "webhookId");
+            Objects.requireNonNull(correlationId, "correlationId");
         }
     }
 }

@@ -2,13 +2,20 @@ package io.bankflow.sync.webhooks.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bankflow.sync.jobs.application.RequestSync;
+import io.bankflow.sync.jobs.application.port.out.SyncJobs;
+import io.bankflow.sync.jobs.application.port.out.SyncTargets;
+import io.bankflow.sync.jobs.domain.SyncJob;
+import io.bankflow.sync.jobs.domain.SyncTarget;
 import io.bankflow.sync.webhooks.application.port.out.ProviderNotifications;
 import io.bankflow.sync.webhooks.domain.ProviderNotification;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +36,12 @@ class RecordProviderNotificationTest {
             stored.add(notification);
         }
     };
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** No connection is known: these tests are about recording; queueing syncs is covered by SyncJobsIT. */
+    final RequestSync requestSync = new RequestSync(new NoJobs(), new NoTargets(), event -> {}, clock);
+
     final RecordProviderNotification recordNotification =
-            new RecordProviderNotification(notifications, Clock.fixed(NOW, ZoneOffset.UTC));
+            new RecordProviderNotification(notifications, requestSync, clock);
 
     static RecordProviderNotification.Command command(String orgId, UUID webhookId) {
         return new RecordProviderNotification.Command(
@@ -40,7 +51,9 @@ class RecordProviderNotificationTest {
                 "msg_1",
                 "transactions.available",
                 "acc-1",
-                Instant.parse("2026-11-21T10:15:30Z"));
+                Instant.parse("2026-11-21T10:15:30Z"),
+                "corr-1",
+                null);
     }
 
     @Test
@@ -78,5 +91,69 @@ class RecordProviderNotificationTest {
         recordNotification.record(command("globex-trading", webhookId));
 
         assertThat(stored).extracting(ProviderNotification::orgId).containsExactly("acme-industries", "globex-trading");
+    }
+
+    private static final class NoTargets implements SyncTargets {
+        @Override
+        public Optional<SyncTarget> find(String orgId, UUID connectionId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SyncTarget> lock(String orgId, UUID connectionId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(SyncTarget target) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public List<SyncTarget> findByProviderRef(String orgId, String provider, String ref) {
+            return List.of();
+        }
+    }
+
+    private static final class NoJobs implements SyncJobs {
+        @Override
+        public void add(SyncJob job, Instant notBefore) {
+            throw new AssertionError("no job expected");
+        }
+
+        @Override
+        public Optional<SyncJob> claimNext(Instant now, Duration lease) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void finish(SyncJob job) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public void requeue(SyncJob job, Instant notBefore) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public Optional<SyncJob> find(String orgId, UUID id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<SyncJob> list(String orgId, UUID connectionId, Position after, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean hasQueued(String orgId, UUID connectionId) {
+            return false;
+        }
+
+        @Override
+        public long countQueued() {
+            return 0;
+        }
     }
 }

@@ -54,6 +54,8 @@ class WebhookReceivedListener {
                 event.getProviderEventId(),
                 event.getEventType(),
                 event.getSubjectRef(),
-                event.getReceivedAt());
+                event.getReceivedAt(),
+                event.getMetadata().getCorrelationId(),
+                event.getMetadata().getEventId().toString());
     }
 }

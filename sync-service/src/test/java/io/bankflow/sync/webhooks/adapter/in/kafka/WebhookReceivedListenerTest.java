@@ -37,12 +37,21 @@ class WebhookReceivedListenerTest {
     void mapsTheEventToACommandForTheEventsOrganisation() {
         UUID webhookId = UUID.randomUUID();
 
-        RecordProviderNotification.Command command =
-                WebhookReceivedListener.toCommand(event(webhookId.toString(), "acct_1"));
+        WebhookReceived event = event(webhookId.toString(), "acct_1");
+
+        RecordProviderNotification.Command command = WebhookReceivedListener.toCommand(event);
 
         assertThat(command)
                 .isEqualTo(new RecordProviderNotification.Command(
-                        "globex-trading", "stripe", webhookId, "evt_1", "payout.paid", "acct_1", RECEIVED));
+                        "globex-trading",
+                        "stripe",
+                        webhookId,
+                        "evt_1",
+                        "payout.paid",
+                        "acct_1",
+                        RECEIVED,
+                        "corr-1",
+                        event.getMetadata().getEventId().toString()));
     }
 
     @Test

@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Berlin Group NextGenPSD2 AIS over HTTP: {@code GET /v1/accounts}, {@code /v1/accounts/{id}/balances} and every page
  * of {@code /v1/accounts/{id}/transactions?bookingStatus=both}, following {@code _links.next} (relative or absolute).
- * Each request carries a fresh {@code X-Request-ID}, the {@code Consent-ID} and the bearer token; no
- * {@code PSU-IP-Address}, as sync reads are unattended.
+ * Each request carries a fresh {@code X-Request-ID}, the {@code Consent-ID} and the bearer token, and {@code
+ * PSU-IP-Address} only when a person asked for the read and is present (the bank then does not count it against the
+ * consent's unattended reads per day, PSD2 RTS art. 36(5)).
  *
  * <p>Failures become {@link ProviderFailure}s by the {@code tppMessages} code first, then the HTTP status. Retries are
  * deliberately simple (see {@link BerlinGroupProperties}): at most one per request.
@@ -168,14 +169,16 @@ public final class BerlinGroupClient implements AccountInformationProvider {
     }
 
     private JsonNode once(URI uri, ProviderAccess access) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
                 .header("X-Request-ID", UUID.randomUUID().toString())
                 .header("Consent-ID", access.consentId())
                 .header("Authorization", "Bearer " + access.accessToken())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                .header("Accept", "application/json");
+        if (access.psuIpAddress() != null) {
+            builder.header("PSU-IP-Address", access.psuIpAddress());
+        }
+        HttpRequest request = builder.GET().build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
