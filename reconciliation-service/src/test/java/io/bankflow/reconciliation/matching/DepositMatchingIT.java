@@ -11,6 +11,7 @@ import static io.bankflow.reconciliation.testing.Statements.statementFetched;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bankflow.avroserde.ConfluentAvroDeserializer;
 import io.bankflow.events.EventTopics;
 import io.bankflow.events.reconciliation.DepositMatched;
 import io.bankflow.events.reconciliation.DepositUnmatched;
@@ -20,8 +21,9 @@ import io.bankflow.events.sync.StatementFetched;
 import io.bankflow.events.sync.StatementLine;
 import io.bankflow.reconciliation.testing.Api;
 import io.bankflow.reconciliation.testing.Codes;
-import io.bankflow.reconciliation.testing.TopicRecords;
 import io.bankflow.testinfra.ServiceIntegrationTest;
+import io.bankflow.testinfra.TestRegistry;
+import io.bankflow.testinfra.TopicRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -29,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +91,7 @@ class DepositMatchingIT {
 
         kafka.send(EventTopics.STATEMENT_FETCHED, account, event).get();
 
-        try (TopicRecords records = new TopicRecords(EventTopics.DEPOSIT_MATCHED, EventTopics.DEPOSIT_UNMATCHED)) {
+        try (TopicRecords records = records(EventTopics.DEPOSIT_MATCHED, EventTopics.DEPOSIT_UNMATCHED)) {
             ConsumerRecord<String, byte[]> matchedRecord = records.await(
                             EventTopics.DEPOSIT_MATCHED, account, 1, WITHIN)
                     .getFirst();
@@ -237,7 +240,7 @@ class DepositMatchingIT {
         assertThat(api.postJson(ACME_ERP, path, "{\"customerCode\": \"" + code + "\"}")
                         .statusCode())
                 .isEqualTo(409);
-        try (TopicRecords records = new TopicRecords(EventTopics.DEPOSIT_MATCHED)) {
+        try (TopicRecords records = records(EventTopics.DEPOSIT_MATCHED)) {
             DepositMatched matched = records.decode(
                     records.await(EventTopics.DEPOSIT_MATCHED, account, 1, WITHIN)
                             .getFirst(),
@@ -304,5 +307,12 @@ class DepositMatchingIT {
     private double counter(String name, String tag, String value) {
         Counter counter = meters.find(name).tag(tag, value).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** The topics read from the beginning, values decoded by the real Avro deserializer and the test registry. */
+    static TopicRecords records(String... topics) {
+        ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer();
+        avro.configure(Map.of("schema.registry.url", TestRegistry.ccompatUrl()), false);
+        return new TopicRecords(avro, topics);
     }
 }
