@@ -48,6 +48,20 @@ class CallerTest {
     }
 
     @Test
+    void requireAnyOfLetsACallerWithOneOfTheRolesThroughAndRefusesOthersWith403() {
+        Caller admin = new Caller("acme-industries", "acme-admin", Set.of(Role.ADMIN));
+        Caller none = new Caller("acme-industries", "acme-readonly", Set.of());
+
+        admin.requireAnyOf(Role.FINANCE, Role.ADMIN);
+        assertThatThrownBy(() -> none.requireAnyOf(Role.FINANCE, Role.ADMIN))
+                .isInstanceOfSatisfying(ForbiddenException.class, forbidden -> {
+                    assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
+                    assertThat(forbidden.getBody().getDetail())
+                            .isEqualTo("This operation requires the 'finance' or 'admin' role.");
+                });
+    }
+
+    @Test
     void rolesCannotBeChangedAfterwards() {
         Set<Role> granted = EnumSet.of(Role.FINANCE);
         Caller caller = new Caller("acme-industries", "acme-erp", granted);
