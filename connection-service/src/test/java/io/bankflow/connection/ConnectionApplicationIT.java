@@ -13,6 +13,11 @@ class ConnectionApplicationIT extends ServicePlatformContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("bank_connection", "bank_account", "bank_account_idempotency_key", "oauth_authorization");
+        return List.of(
+                "bank_connection",
+                "bank_account",
+                "bank_account_idempotency_key",
+                "idempotency_key",
+                "oauth_authorization");
     }
 }

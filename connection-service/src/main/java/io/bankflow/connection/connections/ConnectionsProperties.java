@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verifierKey base64 of a 256-bit AES key that encrypts stored PKCE verifiers; empty: read (or first create,
  *     owner-only) {@code connection-service-verifier.key} in {@code secretsDir}
  * @param secretsDir the directory of local secrets
+ * @param idempotencyRetention how long an {@code Idempotency-Key} of a connection creation is remembered (24 h)
  */
 @ConfigurationProperties("bankflow.connections")
 public record ConnectionsProperties(
@@ -28,7 +29,8 @@ public record ConnectionsProperties(
         @DefaultValue("180d") Duration consentValidity,
         @DefaultValue("4") int consentFrequencyPerDay,
         @Nullable String verifierKey,
-        @DefaultValue(".bankflow/secrets") Path secretsDir) {
+        @DefaultValue(".bankflow/secrets") Path secretsDir,
+        @DefaultValue("24h") Duration idempotencyRetention) {
 
     public ConnectionsProperties {
         if (stateTtl.isNegative() || stateTtl.isZero()) {
@@ -36,6 +38,9 @@ public record ConnectionsProperties(
         }
         if (consentValidity.toDays() < 1 || consentValidity.toDays() > 180) {
             throw new IllegalArgumentException("bankflow.connections.consent-validity must be 1 to 180 days (PSD2)");
+        }
+        if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
+            throw new IllegalArgumentException("bankflow.connections.idempotency-retention must be positive");
         }
         if (consentFrequencyPerDay < 1 || consentFrequencyPerDay > 4) {
             throw new IllegalArgumentException("bankflow.connections.consent-frequency-per-day must be 1 to 4 (PSD2)");

@@ -9,11 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.testing.Api;
 import io.bankflow.testinfra.ServiceIntegrationTest;
-import io.bankflow.testinfra.TestDatabase;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +33,6 @@ class BankAccountsIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TestDatabase database;
 
     Api api;
 
@@ -192,27 +185,49 @@ class BankAccountsIT {
     }
 
     @Test
-    void answersARequestWhoseIdempotencyKeyIsHeldByARunningRequestWith409() throws SQLException {
+    void answersARequestWhoseIdempotencyKeyIsHeldByARunningRequestWith409() {
         String key = UUID.randomUUID().toString();
         String request = body(freshIban(), "NOK", false);
-        // The running request is a transaction holding the key's lock, as the use case does until it commits.
-        try (Connection running = database.connect()) {
-            running.setAutoCommit(false);
-            try (PreparedStatement lock =
-                    running.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "bank-account-idempotency:acme-industries:" + key);
-                lock.execute();
-            }
+        // The running request holds the key: its claim is committed, its account not yet.
+        jdbc.sql("""
+                INSERT INTO idempotency_key (org_id, scope, idempotency_key, request_fingerprint, claim_id, claimed_at)
+                VALUES ('acme-industries', 'bank-account', :key, repeat('0', 64), gen_random_uuid(), now())
+                """).param("key", key).update();
 
-            HttpResponse<String> concurrent = api.postJson(ACME_ERP, PATH, request, "Idempotency-Key", key);
+        HttpResponse<String> concurrent = api.postJson(ACME_ERP, PATH, request, "Idempotency-Key", key);
 
-            assertThat(concurrent.statusCode()).isEqualTo(409);
-            assertThat(json(concurrent).get("type").asString())
-                    .isEqualTo("https://bankflow.io/problems/idempotency-key-in-use");
-            running.rollback();
-        }
+        assertThat(concurrent.statusCode()).isEqualTo(409);
+        assertThat(json(concurrent).get("type").asString())
+                .isEqualTo("https://bankflow.io/problems/idempotency-key-in-use");
+        // The running request fails and releases its claim: the key is free again.
+        jdbc.sql("DELETE FROM idempotency_key WHERE idempotency_key = :key")
+                .param("key", key)
+                .update();
         assertThat(api.postJson(ACME_ERP, PATH, request, "Idempotency-Key", key).statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void runsAgainARequestWhoseFirstAttemptFailedWithTheSameKey() {
+        String key = UUID.randomUUID().toString();
+        Iban iban = freshIban();
+        create(iban, "NOK", false);
+        String taken = body(iban, "NOK", false);
+
+        HttpResponse<String> conflict = api.postJson(ACME_ERP, PATH, taken, "Idempotency-Key", key);
+        HttpResponse<String> again = api.postJson(ACME_ERP, PATH, taken, "Idempotency-Key", key);
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(json(conflict).get("type").asString())
+                .isEqualTo("https://bankflow.io/problems/iban-already-registered");
+        // Errors are not replayed: the claim was released and the retry ran (and met the same conflict).
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -6,10 +6,13 @@ import static io.bankflow.connection.testing.Api.GLOBEX_ERP;
 import static io.bankflow.connection.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bankflow.avroserde.ConfluentAvroDeserializer;
 import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.testing.Api;
 import io.bankflow.connection.testing.TokenVaultService;
 import io.bankflow.events.EventTopics;
+import io.bankflow.events.sync.SyncReason;
+import io.bankflow.events.sync.SyncRequested;
 import io.bankflow.testinfra.ServiceIntegrationTest;
 import io.bankflow.testinfra.TestDatabase;
 import io.bankflow.testinfra.TestPostgres;
@@ -29,11 +32,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +53,7 @@ import tools.jackson.databind.JsonNode;
  * authorization URL we answer is one the bank accepts, redirecting to our callback with a code and our state.
  */
 @ServiceIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ConnectionsIT {
 
     static final String ACCOUNTS = "/api/banking/accounts";
@@ -175,8 +183,9 @@ class ConnectionsIT {
     }
 
     @Test
-    void answers422WhenTheBankDoesNotKnowTheAccount() {
-        String accountId = registerAccount(ACME_ERP, freshIban().value(), "NOK");
+    void answers422WhenTheBankDoesNotKnowTheAccountWithoutShowingOrLoggingItsIban(CapturedOutput output) {
+        Iban iban = freshIban();
+        String accountId = registerAccount(ACME_ERP, iban.value(), "NOK");
 
         HttpResponse<String> created = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId));
 
@@ -187,6 +196,150 @@ class ConnectionsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // The bank's refusal quotes the IBAN ("the account NO.. is unknown"): logged masked, never in full.
+        assertThat(created.body()).doesNotContain(iban.value()).doesNotContain(iban.grouped());
+        assertThat(output.getAll())
+                .contains("refused a consent for account " + accountId)
+                .contains(iban.masked())
+                .doesNotContain(iban.value())
+                .doesNotContain(iban.grouped());
+    }
+
+    @Test
+    void replaysACreationRetriedWithTheSameIdempotencyKeyWithAFreshAuthorization() {
+        String accountId = registerAccount(ACME_ERP, ibanOf("Driftskonto"), "NOK");
+        String key = UUID.randomUUID().toString();
+        long before = connectionsOf(accountId);
+
+        HttpResponse<String> first =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", key);
+        HttpResponse<String> retry =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        String id = json(first).get("id").asString();
+        assertThat(json(retry).get("id").asString()).isEqualTo(id);
+        assertThat(retry.headers().firstValue("Location")).hasValue(CONNECTIONS + "/" + id);
+        assertThat(json(retry).get("consentId").asString())
+                .isEqualTo(json(first).get("consentId").asString());
+        assertThat(json(retry).get("status").asString()).isEqualTo("PENDING_CONSENT");
+        assertThat(connectionsOf(accountId)).isEqualTo(before + 1);
+
+        // The first URL is not stored, so the replay sends the user to the same consent with a new state and PKCE.
+        URI firstUrl = URI.create(json(first).get("authorizationUrl").asString());
+        URI retryUrl = URI.create(json(retry).get("authorizationUrl").asString());
+        assertThat(query(retryUrl).get("state")).isNotEqualTo(query(firstUrl).get("state"));
+        assertThat(query(retryUrl).get("code_challenge"))
+                .isNotEqualTo(query(firstUrl).get("code_challenge"));
+        assertThat(query(retryUrl).get("scope")).isEqualTo(query(firstUrl).get("scope"));
+        assertThat(connectionIdOf(retryUrl)).isEqualTo(id);
+
+        // The earlier state stops working; the new one goes as far as the code exchange (token-vault-service is down).
+        HttpResponse<String> oldState = bank.get("http://127.0.0.1:" + port + "/oauth/callback?code=abc&state="
+                + query(firstUrl).get("state"));
+        assertThat(oldState.statusCode()).isEqualTo(400);
+        assertThat(json(oldState).get("type").asString()).isEqualTo("https://bankflow.io/problems/invalid-oauth-state");
+        HttpResponse<String> newState = followToCallback(retryUrl);
+        assertThat(newState.statusCode()).as(newState.body()).isEqualTo(502);
+        assertThat(json(api.get(ACME_ERP, CONNECTIONS + "/" + id)).get("status").asString())
+                .isEqualTo("PENDING_CONSENT");
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyUsedForAnotherConnectionWith422() {
+        String driftskonto = registerAccount(ACME_ERP, ibanOf("Driftskonto"), "NOK");
+        String gbp = registerAccount(ACME_ERP, ibanOf("Valutakonto GBP"), "GBP");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(driftskonto), "Idempotency-Key", key);
+        long before = connectionsOf(gbp);
+        HttpResponse<String> other = api.postJson(ACME_ERP, CONNECTIONS, connectionBody(gbp), "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(other).get("type").asString()).isEqualTo("https://bankflow.io/problems/idempotency-key-reused");
+        assertThat(connectionsOf(gbp)).isEqualTo(before);
+        // The key of an account creation is another scope: the same key may create an account.
+        assertThat(api.postJson(
+                                ACME_ERP,
+                                ACCOUNTS,
+                                "{\"glCode\": \"1920\", \"currency\": \"NOK\", \"iban\": \"%s\"}"
+                                        .formatted(freshIban().value()),
+                                "Idempotency-Key",
+                                key)
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void answers409WhileTheFirstRequestWithTheKeyIsStillRunningAndTakesOverAnAbandonedOne() {
+        String accountId = registerAccount(ACME_ERP, ibanOf("Driftskonto"), "NOK");
+        String key = UUID.randomUUID().toString();
+        // The first request holds the key (its claim is committed) and waits for the bank.
+        holdKey(key, "now()");
+
+        HttpResponse<String> concurrent =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", key);
+
+        assertThat(concurrent.statusCode()).as(concurrent.body()).isEqualTo(409);
+        assertThat(json(concurrent).get("type").asString())
+                .isEqualTo("https://bankflow.io/problems/idempotency-key-in-use");
+
+        // A claim older than the in-progress timeout (2 minutes) belongs to a request whose instance died.
+        String abandoned = UUID.randomUUID().toString();
+        holdKey(abandoned, "now() - interval '10 minutes'");
+        HttpResponse<String> takenOver =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", abandoned);
+        assertThat(takenOver.statusCode()).as(takenOver.body()).isEqualTo(201);
+        assertThat(api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", abandoned)
+                        .headers()
+                        .firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+    }
+
+    @Test
+    void replaysAConnectionThatNoLongerWaitsForConsentWithoutAnAuthorizationUrl() {
+        String accountId = registerAccount(ACME_ERP, ibanOf("Valutakonto GBP"), "GBP");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        refuseNextAuthorisation();
+        assertThat(followToCallback(
+                                URI.create(json(first).get("authorizationUrl").asString()))
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> retry =
+                api.postJson(ACME_ERP, CONNECTIONS, connectionBody(accountId), "Idempotency-Key", key);
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(retry).get("id").asString())
+                .isEqualTo(json(first).get("id").asString());
+        assertThat(json(retry).get("status").asString()).isEqualTo("FAILED");
+        assertThat(json(retry).get("authorizationUrl").isNull()).isTrue();
+    }
+
+    /** A request with the key is running (or ran, from {@code claimedAt}) in acme-industries. */
+    void holdKey(String key, String claimedAt) {
+        jdbc.sql("INSERT INTO idempotency_key (org_id, scope, idempotency_key, request_fingerprint, claim_id,"
+                        + " claimed_at) VALUES ('acme-industries', 'connection', :key, repeat('0', 64),"
+                        + " gen_random_uuid(), " + claimedAt + ")")
+                .param("key", key)
+                .update();
+    }
+
+    long connectionsOf(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM bank_connection WHERE bank_account_id = :id")
+                .param("id", UUID.fromString(accountId))
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -329,6 +482,7 @@ class ConnectionsIT {
         assertThat(TokenVaultService.available())
                 .as("token-vault-service jar (build it: ./bankflow mvn -pl token-vault-service package -DskipTests)")
                 .isTrue();
+        String iban = ibanOf("Valutakonto EUR");
         URI authorizationUrl = startConnection("Valutakonto EUR", "EUR");
         String id = connectionIdOf(authorizationUrl);
         Map<String, String> vaultEnvironment = new HashMap<>();
@@ -369,6 +523,35 @@ class ConnectionsIT {
                         .query(String.class)
                         .list())
                 .containsExactly(EventTopics.CONNECTION_ACTIVATED, EventTopics.SYNC_REQUESTED);
+        // What sync-service needs to run the job: account, provider, consent and the IBAN in electronic form.
+        SyncRequested syncRequested = (SyncRequested) outboxEvent(EventTopics.SYNC_REQUESTED, id);
+        assertThat(syncRequested.getConnectionId()).isEqualTo(id);
+        assertThat(syncRequested.getReason()).isEqualTo(SyncReason.INITIAL);
+        assertThat(syncRequested.getAccountId()).isEqualTo(accountId);
+        assertThat(syncRequested.getProvider()).isEqualTo("sandbox-bank");
+        assertThat(syncRequested.getProviderConsentId())
+                .isNotBlank()
+                .isEqualTo(json(api.get(ACME_ERP, CONNECTIONS + "/" + id))
+                        .get("consentId")
+                        .asString());
+        assertThat(syncRequested.getAccountIban()).isEqualTo(iban).doesNotContain(" ");
+    }
+
+    /** The event of a topic written to the outbox under a key, read the way consumers read it. */
+    SpecificRecord outboxEvent(String topic, String key) {
+        byte[] payload = jdbc.sql("SELECT payload FROM event_outbox WHERE topic = :topic AND message_key = :key")
+                .param("topic", topic)
+                .param("key", key)
+                .query(byte[].class)
+                .single();
+        try (ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer()) {
+            deserializer.configure(
+                    Map.of(
+                            "schema.registry.url",
+                            environment.getRequiredProperty("spring.kafka.properties.schema.registry.url")),
+                    false);
+            return deserializer.deserialize(topic, payload);
+        }
     }
 
     static Iban freshIban() {

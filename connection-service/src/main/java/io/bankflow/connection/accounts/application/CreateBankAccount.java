@@ -1,29 +1,24 @@
 package io.bankflow.connection.accounts.application;
 
 import io.bankflow.connection.accounts.BankAccountsProperties;
-import io.bankflow.connection.accounts.application.port.out.AccountCreationRequests;
 import io.bankflow.connection.accounts.application.port.out.BankAccounts;
 import io.bankflow.connection.accounts.domain.BankAccount;
 import io.bankflow.connection.accounts.domain.GlCode;
 import io.bankflow.connection.accounts.domain.Iban;
+import io.bankflow.connection.idempotency.IdempotentCreations;
 import io.bankflow.httpapi.ConflictException;
 import io.bankflow.httpapi.UnprocessableException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers a bank account of the caller's organisation. An IBAN is registered once per organisation (another
@@ -32,26 +27,32 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>With an {@code Idempotency-Key}, a retry of the same request (same key, same body) within the retention gets the
  * first account again; the same key with a different body is refused (422); while the first request with the key is
- * still running, a second one is told so (409) rather than made to wait.
+ * still running, a second one is told so (409) rather than made to wait ({@link IdempotentCreations}).
  */
 @Service
 public class CreateBankAccount {
 
+    /** The {@link IdempotentCreations} scope of account creations. */
+    static final String IDEMPOTENCY_SCOPE = "bank-account";
+
     private static final Logger log = LoggerFactory.getLogger(CreateBankAccount.class);
 
     private final BankAccounts accounts;
-    private final AccountCreationRequests creationRequests;
+    private final IdempotentCreations idempotentCreations;
     private final BankAccountsProperties properties;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     CreateBankAccount(
             BankAccounts accounts,
-            AccountCreationRequests creationRequests,
+            IdempotentCreations idempotentCreations,
             BankAccountsProperties properties,
+            TransactionTemplate transaction,
             Clock clock) {
         this.accounts = accounts;
-        this.creationRequests = creationRequests;
+        this.idempotentCreations = idempotentCreations;
         this.properties = properties;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -62,25 +63,24 @@ public class CreateBankAccount {
      *     with the same key is still running (409 {@code idempotency-key-in-use})
      * @throws UnprocessableException when the idempotency key was used for a different request (422)
      */
-    @Transactional
     public Created create(Command command) {
+        IdempotentCreations.Result<BankAccount> result = idempotentCreations.create(
+                new IdempotentCreations.Request(
+                        IDEMPOTENCY_SCOPE,
+                        command.orgId(),
+                        command.idempotencyKey(),
+                        fingerprint(command),
+                        properties.idempotencyRetention()),
+                completion -> Objects.requireNonNull(transaction.execute(status -> register(command, completion))),
+                accountId -> accounts.find(command.orgId(), accountId)
+                        .orElseThrow(() -> new IllegalStateException("Idempotency record of organisation "
+                                + command.orgId() + " points to missing bank account " + accountId)));
+        return new Created(result.value(), result.replayed());
+    }
+
+    private BankAccount register(Command command, IdempotentCreations.Completion completion) {
         // Microseconds: what PostgreSQL keeps, so page cursors made from this value find the row again.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String fingerprint = fingerprint(command);
-        String key = command.idempotencyKey();
-        if (key != null) {
-            if (!creationRequests.tryLock(command.orgId(), key)) {
-                throw new ConflictException(
-                        "idempotency-key-in-use",
-                        "Request still in progress",
-                        "A request with this Idempotency-Key is still being processed; retry when it has finished.");
-            }
-            Optional<AccountCreationRequests.EarlierCreation> earlier =
-                    creationRequests.find(command.orgId(), key, now.minus(properties.idempotencyRetention()));
-            if (earlier.isPresent()) {
-                return replay(command.orgId(), fingerprint, earlier.get());
-            }
-        }
         if (command.isDefault()) {
             accounts.clearDefault(command.orgId(), command.currency());
         }
@@ -104,9 +104,7 @@ public class CreateBankAccount {
                             conflict.withProperty("existingId", existing.id().toString()));
             throw conflict;
         }
-        if (key != null) {
-            creationRequests.record(command.orgId(), key, fingerprint, account.id(), now);
-        }
+        completion.completed(account.id());
         log.info(
                 "Registered bank account {} ({} {}, default {}) in organisation {}",
                 account.id(),
@@ -114,38 +112,18 @@ public class CreateBankAccount {
                 account.iban().masked(),
                 account.isDefault(),
                 account.orgId());
-        return new Created(account, false);
-    }
-
-    private Created replay(String orgId, String fingerprint, AccountCreationRequests.EarlierCreation earlier) {
-        if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new UnprocessableException(
-                    "idempotency-key-reused",
-                    "Idempotency key reused",
-                    "This Idempotency-Key was already used for a different request; use a new key for a new request.");
-        }
-        BankAccount account = accounts.find(orgId, earlier.accountId())
-                .orElseThrow(() -> new IllegalStateException("Idempotency record of organisation " + orgId
-                        + " points to missing bank account " + earlier.accountId()));
-        log.info("Replayed the creation of bank account {} for a retried request", account.id());
-        return new Created(account, true);
+        return account;
     }
 
     /** SHA-256 of the request's canonical form: what was asked for, independent of JSON formatting. */
     static String fingerprint(Command command) {
-        String canonical = String.join(
-                "\u001f",
+        // Unchanged since the first release: keys remembered before the shared idempotency table still match.
+        return IdempotentCreations.fingerprint(
                 command.glCode().value(),
                 command.currency().getCurrencyCode(),
                 command.iban().value(),
                 String.valueOf(command.name()),
                 String.valueOf(command.isDefault()));
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,14 @@ public record Iban(String value) {
     private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}");
     private static final Pattern BBAN = Pattern.compile("[A-Z0-9]{1,30}");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+
+    /**
+     * Anything in a text that looks like an IBAN, electronic or paper form: country, check digits, then 11 to 30
+     * letters or digits with single spaces allowed between them. Deliberately loose (no check-digit or length test):
+     * what it catches is masked, and masking a little too much is harmless where missing one is not.
+     */
+    private static final Pattern IN_TEXT =
+            Pattern.compile("(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:[ \u00a0]?[A-Z0-9]){11,30}(?![A-Z0-9])");
 
     /** IBAN length per country (SWIFT IBAN registry). */
     private static final Map<String, Integer> LENGTHS = Map.ofEntries(
@@ -166,12 +175,26 @@ public record Iban(String value) {
      * characters, e.g. {@code NO93 **** **** 7947}. The full number is never shown.
      */
     public String masked() {
-        int hidden = value.length() - 8;
-        StringBuilder masked = new StringBuilder(value.substring(0, 4));
+        return mask(value);
+    }
+
+    /**
+     * The text with every IBAN in it {@linkplain #masked() masked}, for texts that come from elsewhere (a bank's error
+     * message) and go to logs, exception messages or API answers.
+     */
+    public static String maskAllIn(String text) {
+        return IN_TEXT.matcher(text).replaceAll(match -> Matcher.quoteReplacement(mask(normalise(match.group()))));
+    }
+
+    private static String mask(String electronic) {
+        int hidden = electronic.length() - 8;
+        StringBuilder masked = new StringBuilder(electronic.substring(0, 4));
         for (int group = 0; group < (hidden + 3) / 4; group++) {
             masked.append(" ****");
         }
-        return masked.append(' ').append(lastFour()).toString();
+        return masked.append(' ')
+                .append(electronic.substring(electronic.length() - 4))
+                .toString();
     }
 
     /** The electronic form in groups of four (the paper form), e.g. {@code NO93 8601 1117 947}. */

@@ -1,11 +1,14 @@
 package io.bankflow.connection.connections.application;
 
 import io.bankflow.connection.accounts.application.port.out.BankAccounts;
+import io.bankflow.connection.accounts.domain.BankAccount;
+import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.apisupport.ProviderUnavailableException;
 import io.bankflow.connection.connections.application.port.out.ConnectionEvents;
 import io.bankflow.connection.connections.application.port.out.Connections;
 import io.bankflow.connection.connections.application.port.out.TokenVault;
 import io.bankflow.connection.connections.domain.BankConnection;
+import io.bankflow.connection.connections.domain.ConnectionStatus;
 import io.bankflow.connection.connections.domain.OAuthState;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,9 +107,20 @@ public class CompleteAuthorization {
         transaction.executeWithoutResult(status -> {
             connections.update(active, now);
             accounts.linkConnection(active.orgId(), active.bankAccountId(), active.id(), now);
+            // Read in the same transaction as the events, so SyncRequested names the account as it is now stored.
+            @Nullable
+            Iban iban = accounts.find(active.orgId(), active.bankAccountId())
+                    .map(BankAccount::iban)
+                    .orElse(null);
+            if (iban == null) {
+                log.warn(
+                        "Connection {} feeds bank account {}, which is missing: SyncRequested goes without an IBAN",
+                        active.id(),
+                        active.bankAccountId());
+            }
             events.activated(active, now);
             events.initialSyncRequested(
-                    active, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(INITIAL_HISTORY_DAYS));
+                    active, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(INITIAL_HISTORY_DAYS), iban);
         });
         log.info("Connection {} of organisation {} is active", active.id(), active.orgId());
         return active;
@@ -117,9 +131,13 @@ public class CompleteAuthorization {
         return Objects.requireNonNull(transaction.execute(status -> {
             Connections.AuthorizationInProgress found =
                     connections.lockAuthorization(stateHash).orElseThrow(InvalidCallbackException::new);
-            if (found.usedAt() != null || !now.isBefore(found.expiresAt())) {
+            // A state of a connection no longer waiting for consent (completed through a newer authorization, which
+            // an Idempotency-Key replay issues) is as dead as a used one.
+            if (found.usedAt() != null
+                    || !now.isBefore(found.expiresAt())
+                    || found.connection().status() != ConnectionStatus.PENDING_CONSENT) {
                 log.warn(
-                        "Refused a callback for connection {}: state used or expired",
+                        "Refused a callback for connection {}: state used or expired, or connection not pending",
                         found.connection().id());
                 throw new InvalidCallbackException();
             }
@@ -138,6 +156,7 @@ public class CompleteAuthorization {
     /** The bank's error code as shown to the user: OAuth error codes are short ASCII words. */
     private static String printable(String error) {
         String cleaned = error.replaceAll("[^A-Za-z0-9_.-]", "");
-        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+        // Shown to the user, stored and logged: never a full IBAN, whatever the bank puts there.
+        return Iban.maskAllIn(cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned);
     }
 }

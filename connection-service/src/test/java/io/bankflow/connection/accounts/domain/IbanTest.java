@@ -35,6 +35,38 @@ class IbanTest {
     }
 
     @Test
+    void masksEveryIbanInAText() {
+        String text = "access.transactions: the account NO9386011117947 is unknown; also DE89 3704 0044 0532 0130 00.";
+
+        String masked = Iban.maskAllIn(text);
+
+        assertThat(masked)
+                .isEqualTo("access.transactions: the account NO93 **** **** 7947 is unknown; also"
+                        + " DE89 **** **** **** **** 3000.")
+                .doesNotContain("86011117")
+                .doesNotContain("0532");
+    }
+
+    @Test
+    void masksIbansWithWrongCheckDigitsToo() {
+        assertThat(Iban.maskAllIn("account NO0086011117947 (X-Request-ID 1f2e)"))
+                .isEqualTo("account NO00 **** **** 7947 (X-Request-ID 1f2e)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "FORMAT_ERROR",
+                "CONSENT_UNKNOWN (X-Request-ID 3f1c2a4e-8d6b-4b7e-9c1d-2f3a4b5c6d7e)",
+                "access_denied",
+                "HTTP_400",
+                ""
+            })
+    void leavesTextsWithoutAnIbanAlone(String text) {
+        assertThat(Iban.maskAllIn(text)).isEqualTo(text);
+    }
+
+    @Test
     void neverShowsTheFullNumberInItsStringForm() {
         assertThat(Iban.parse("NO9386011117947").toString()).doesNotContain("86011117");
     }

@@ -12,8 +12,8 @@ import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.accounts.domain.InvalidAccountDetail;
 import io.bankflow.connection.apisupport.InvalidFieldException;
 import io.bankflow.connection.apisupport.Writers;
+import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.FieldViolation;
-import io.bankflow.httpapi.InvalidParameterException;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
@@ -31,7 +31,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -65,12 +64,6 @@ import org.springframework.web.bind.annotation.RestController;
 class BankAccountController {
 
     static final String BASE_PATH = "/api/banking/accounts";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-
-    // Printable ASCII without spaces: the key is logged and stored.
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     private final CreateBankAccount createAccount;
     private final ListBankAccounts listAccounts;
     private final GetBankAccount getAccount;
@@ -104,7 +97,9 @@ class BankAccountController {
                     + " same Idempotency-Key).",
             headers = {
                 @Header(name = "Location", description = "The new account's URL."),
-                @Header(name = IDEMPOTENT_REPLAYED, description = "true when this replays an earlier creation.")
+                @Header(
+                        name = IdempotencyKeyHeader.IDEMPOTENT_REPLAYED,
+                        description = "true when this replays an earlier creation.")
             })
     @ApiResponse(
             responseCode = "400",
@@ -140,14 +135,11 @@ class BankAccountController {
             Caller caller,
             @Valid @RequestBody CreateBankAccountRequest request,
             @Parameter(description = "Makes retries safe: the same key with the same body returns the first response.")
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = IdempotencyKeyHeader.IDEMPOTENCY_KEY, required = false)
                     @Nullable
                     String idempotencyKey) {
         Writers.require(caller);
-        if (idempotencyKey != null
-                && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
-            throw new InvalidParameterException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeyHeader.checked(idempotencyKey);
         // Every field is checked before answering, so a client learns all its mistakes at once.
         List<FieldViolation> violations = new ArrayList<>();
         GlCode glCode = checked(violations, () -> new GlCode(request.requiredGlCode()));
@@ -167,7 +159,7 @@ class BankAccountController {
         ResponseEntity.BodyBuilder response = ResponseEntity.created(
                 URI.create(BASE_PATH + "/" + created.account().id()));
         if (created.replayed()) {
-            response.header(IDEMPOTENT_REPLAYED, "true");
+            response.header(IdempotencyKeyHeader.IDEMPOTENT_REPLAYED, "true");
         }
         return response.body(BankAccountResponse.of(created.account()));
     }

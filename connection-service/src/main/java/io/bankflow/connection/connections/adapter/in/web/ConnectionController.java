@@ -6,6 +6,7 @@ import io.bankflow.connection.connections.application.CreateConnection;
 import io.bankflow.connection.connections.application.GetConnection;
 import io.bankflow.connection.connections.application.ListConnections;
 import io.bankflow.connection.connections.application.port.out.Connections;
+import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,14 +73,27 @@ class ConnectionController {
             description = "Creates the consent at the bank for the registered account and answers the authorization"
                     + " URL to send the user to (OAuth2 authorization code with PKCE S256; its state is single-use and"
                     + " expires in 10 minutes). The connection is PENDING_CONSENT until the bank sends the user back to"
-                    + " /oauth/callback. Requires the finance or admin role.")
+                    + " /oauth/callback. With an Idempotency-Key, retrying the same request within 24 hours returns the"
+                    + " same connection (header Idempotent-Replayed: true) and creates no second consent. The first"
+                    + " authorization URL is never stored (its state is a one-time secret kept only as a hash), so a"
+                    + " replay of a connection still PENDING_CONSENT answers a fresh authorizationUrl for the same"
+                    + " consent (new state and PKCE) and every earlier one stops working; a replay of a connection that"
+                    + " is no longer PENDING_CONSENT answers it without authorizationUrl. Requires the finance or admin"
+                    + " role.")
     @ApiResponse(
             responseCode = "201",
-            description = "Created, with authorizationUrl.",
-            headers = @Header(name = "Location", description = "The new connection's URL."))
+            description = "Created, with authorizationUrl (or, with header Idempotent-Replayed: true, created by an"
+                    + " earlier request with the same Idempotency-Key).",
+            headers = {
+                @Header(name = "Location", description = "The new connection's URL."),
+                @Header(
+                        name = IdempotencyKeyHeader.IDEMPOTENT_REPLAYED,
+                        description = "true when this replays an earlier creation.")
+            })
     @ApiResponse(
             responseCode = "400",
-            description = "Invalid body (errors lists the fields): unknown provider or environment.",
+            description = "Invalid body (errors lists the fields): unknown provider or environment; or an invalid"
+                    + " Idempotency-Key.",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -91,9 +106,17 @@ class ConnectionController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
+            responseCode = "409",
+            description = "A request with the same Idempotency-Key is still running (idempotency-key-in-use).",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
             responseCode = "422",
             description = "The bank account is unknown in the organisation (unknown-bank-account) or deactivated"
-                    + " (bank-account-inactive), or the bank refused the consent (consent-refused).",
+                    + " (bank-account-inactive), the bank refused the consent (consent-refused), or the"
+                    + " Idempotency-Key was used before for a different request (idempotency-key-reused).",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -105,8 +128,17 @@ class ConnectionController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<ConnectionResponse> create(Caller caller, @Valid @RequestBody CreateConnectionRequest request) {
+    ResponseEntity<ConnectionResponse> create(
+            Caller caller,
+            @Valid @RequestBody CreateConnectionRequest request,
+            @Parameter(
+                            description = "Makes retries safe: the same key with the same body returns the same"
+                                    + " connection (with a fresh authorizationUrl while it is PENDING_CONSENT).")
+                    @RequestHeader(name = IdempotencyKeyHeader.IDEMPOTENCY_KEY, required = false)
+                    @Nullable
+                    String idempotencyKey) {
         Writers.require(caller);
+        IdempotencyKeyHeader.checked(idempotencyKey);
         String provider = Objects.requireNonNull(request.provider());
         String environment = Objects.requireNonNull(request.environment());
         if (!createConnection.supports(provider)) {
@@ -116,10 +148,17 @@ class ConnectionController {
             throw new InvalidFieldException("environment", "must be 'sandbox' for this provider");
         }
         CreateConnection.Started started = createConnection.create(new CreateConnection.Command(
-                caller.orgId(), provider, Objects.requireNonNull(request.bankAccountId()), environment));
-        return ResponseEntity.created(
-                        URI.create(BASE_PATH + "/" + started.connection().id()))
-                .body(ConnectionResponse.of(started.connection(), started.authorizationUrl()));
+                caller.orgId(),
+                provider,
+                Objects.requireNonNull(request.bankAccountId()),
+                environment,
+                idempotencyKey));
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(
+                URI.create(BASE_PATH + "/" + started.connection().id()));
+        if (started.replayed()) {
+            response.header(IdempotencyKeyHeader.IDEMPOTENT_REPLAYED, "true");
+        }
+        return response.body(ConnectionResponse.of(started.connection(), started.authorizationUrl()));
     }
 
     @GetMapping

@@ -31,7 +31,9 @@ record ConnectionResponse(
 
         @Schema(
                 description = "Only in the answer to the creation: send the user here to authorise the consent at the"
-                        + " bank. It carries a single-use state that expires in 10 minutes and is not shown again.",
+                        + " bank. It carries a single-use state that expires in 10 minutes and is not shown again. A"
+                        + " replay (same Idempotency-Key) of a connection still PENDING_CONSENT carries a new one (the"
+                        + " earlier URLs stop working); otherwise null.",
                 nullable = true)
         @Nullable
         URI authorizationUrl) {

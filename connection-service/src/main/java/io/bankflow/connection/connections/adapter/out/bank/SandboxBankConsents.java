@@ -1,5 +1,6 @@
 package io.bankflow.connection.connections.adapter.out.bank;
 
+import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.connections.application.port.out.BankConsents;
 import java.io.IOException;
 import java.net.URI;
@@ -153,10 +154,12 @@ class SandboxBankConsents implements BankConsents {
         }
         if (status >= 400) {
             // Berlin Group errors: {"tppMessages": [{"category": "ERROR", "code": "FORMAT_ERROR", "text": "..."}]}
+            // The bank's text may name the account by its full IBAN (e.g. "the account NO93... is unknown"): masked
+            // here, so neither the exception nor any log or answer made from it carries the number.
             JsonNode message = body.path("tppMessages").path(0);
             throw new ConsentRefusedException(
-                    message.path("code").asString("HTTP_" + status),
-                    message.path("text").asString("") + " (X-Request-ID " + requestId + ")");
+                    Iban.maskAllIn(message.path("code").asString("HTTP_" + status)),
+                    Iban.maskAllIn(message.path("text").asString("")) + " (X-Request-ID " + requestId + ")");
         }
         return body;
     }

@@ -1,5 +1,6 @@
 package io.bankflow.connection.connections.adapter.out.kafka;
 
+import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.connections.application.port.out.ConnectionEvents;
 import io.bankflow.connection.connections.domain.BankConnection;
 import io.bankflow.events.EventTopics;
@@ -10,6 +11,7 @@ import io.bankflow.kafkaevents.correlation.EventMetadataFactory;
 import io.bankflow.kafkaevents.outbox.OutboxEvents;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** {@link ConnectionEvents} as Avro records in the outbox, keyed by connection id (their order per connection holds). */
@@ -42,7 +44,7 @@ class OutboxConnectionEvents implements ConnectionEvents {
     }
 
     @Override
-    public void initialSyncRequested(BankConnection connection, LocalDate dateFrom) {
+    public void initialSyncRequested(BankConnection connection, LocalDate dateFrom, @Nullable Iban accountIban) {
         outbox.append(
                 EventTopics.SYNC_REQUESTED,
                 connection.id().toString(),
@@ -53,6 +55,11 @@ class OutboxConnectionEvents implements ConnectionEvents {
                         .setDateFrom(dateFrom)
                         .setDateTo(null)
                         .setRequestedBy(null)
+                        .setAccountId(connection.bankAccountId().toString())
+                        .setProvider(connection.provider())
+                        .setProviderConsentId(connection.consentId())
+                        // Electronic form (no spaces): Iban.value(), never toString(), which is the masked form.
+                        .setAccountIban(accountIban == null ? null : accountIban.value())
                         .build());
     }
 }

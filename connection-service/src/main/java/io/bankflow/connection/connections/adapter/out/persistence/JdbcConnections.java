@@ -51,19 +51,55 @@ class JdbcConnections implements Connections {
                 .param("failureReason", connection.failureReason())
                 .param("createdAt", Timestamp.from(connection.createdAt()))
                 .update();
+        addAuthorization(authorization);
+    }
+
+    private void addAuthorization(PendingAuthorization authorization) {
         jdbc.sql("""
                 INSERT INTO oauth_authorization (state_hash, connection_id, org_id, code_verifier_enc, redirect_uri,
-                                                 expires_at, created_at)
-                VALUES (:stateHash, :connectionId, :orgId, :verifier, :redirectUri, :expiresAt, :createdAt)
+                                                 authorization_endpoint, expires_at, created_at)
+                VALUES (:stateHash, :connectionId, :orgId, :verifier, :redirectUri, :authorizationEndpoint,
+                        :expiresAt, :createdAt)
                 """)
                 .param("stateHash", authorization.stateHash())
                 .param("connectionId", authorization.connectionId())
                 .param("orgId", authorization.orgId())
                 .param("verifier", cipher.encrypt(authorization.connectionId(), authorization.pkce()))
                 .param("redirectUri", authorization.redirectUri().toString())
+                .param(
+                        "authorizationEndpoint",
+                        authorization.authorizationEndpoint().toString())
                 .param("expiresAt", Timestamp.from(authorization.expiresAt()))
                 .param("createdAt", Timestamp.from(authorization.createdAt()))
                 .update();
+    }
+
+    @Override
+    public Optional<Authorizable> lockForNewAuthorization(String orgId, UUID connectionId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT a.authorization_endpoint FROM oauth_authorization a"
+                        + " WHERE a.connection_id = c.id AND a.org_id = c.org_id"
+                        + " ORDER BY a.created_at DESC LIMIT 1) AS authorization_endpoint"
+                        + " FROM bank_connection c WHERE c.org_id = :orgId AND c.id = :id FOR UPDATE")
+                .param("orgId", orgId)
+                .param("id", connectionId)
+                .query((rs, row) -> {
+                    String endpoint = rs.getString("authorization_endpoint");
+                    return new Authorizable(map(rs, row), endpoint == null ? null : URI.create(endpoint));
+                })
+                .optional();
+    }
+
+    @Override
+    public void replaceAuthorizations(PendingAuthorization authorization, Instant now) {
+        jdbc.sql("""
+                UPDATE oauth_authorization SET expires_at = :now
+                WHERE connection_id = :connectionId AND org_id = :orgId AND used_at IS NULL AND expires_at > :now
+                """)
+                .param("now", Timestamp.from(now))
+                .param("connectionId", authorization.connectionId())
+                .param("orgId", authorization.orgId())
+                .update();
+        addAuthorization(authorization);
     }
 
     @Override

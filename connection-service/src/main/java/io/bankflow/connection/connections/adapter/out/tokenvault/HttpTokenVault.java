@@ -2,11 +2,13 @@ package io.bankflow.connection.connections.adapter.out.tokenvault;
 
 import io.bankflow.connection.connections.application.port.out.TokenVault;
 import io.bankflow.connection.connections.domain.Pkce;
+import io.bankflow.httpapi.servicetokens.ClientCredentialsTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,12 +30,20 @@ class HttpTokenVault implements TokenVault {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TokenVaultProperties properties;
-    private final ServiceTokens serviceTokens;
+    private final ClientCredentialsTokens serviceTokens;
     private final HttpClient http;
 
-    HttpTokenVault(TokenVaultProperties properties, ServiceTokens serviceTokens) {
+    HttpTokenVault(TokenVaultProperties properties, Clock clock) {
         this.properties = properties;
-        this.serviceTokens = serviceTokens;
+        // connection-service's own token for the internal call (ADR 0009).
+        this.serviceTokens = new ClientCredentialsTokens(
+                new ClientCredentialsTokens.Settings(
+                        properties.issuerUri(),
+                        properties.clientId(),
+                        properties.clientSecret(),
+                        properties.secretsDir(),
+                        properties.timeout()),
+                clock);
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
     }
 
@@ -49,7 +59,7 @@ class HttpTokenVault implements TokenVault {
         HttpRequest request = HttpRequest.newBuilder(
                         properties.url().resolve("/internal/connections/" + connectionId + "/authorization-code"))
                 .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + serviceTokens.accessToken())
+                .header("Authorization", "Bearer " + serviceToken())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/problem+json, application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -73,5 +83,13 @@ class HttpTokenVault implements TokenVault {
         log.warn("token-vault-service answered {} to the code exchange of connection {}", status, connectionId);
         throw new TokenVaultUnavailableException(
                 "token-vault-service answered " + status + " to the code exchange of connection " + connectionId);
+    }
+
+    private String serviceToken() {
+        try {
+            return serviceTokens.accessToken();
+        } catch (ClientCredentialsTokens.UnavailableException e) {
+            throw new TokenVaultUnavailableException(e.getMessage(), e);
+        }
     }
 }

@@ -23,6 +23,18 @@ public interface Connections {
      */
     Optional<AuthorizationInProgress> lockAuthorization(String stateHash);
 
+    /**
+     * The connection with the bank's authorization endpoint of its latest authorization, locked until the caller's
+     * transaction ends (so a callback cannot change it while a new authorization is issued).
+     */
+    Optional<Authorizable> lockForNewAuthorization(String orgId, UUID connectionId);
+
+    /**
+     * Issues a new authorization for a connection waiting for consent: every authorization of it not used yet expires
+     * now (their states stop working), then this one is stored. In the caller's transaction.
+     */
+    void replaceAuthorizations(PendingAuthorization authorization, Instant now);
+
     /** Marks the authorization used (or, with null, usable again after a failure the user may retry). */
     void markAuthorizationUsed(String stateHash, @Nullable Instant usedAt);
 
@@ -58,6 +70,15 @@ public interface Connections {
     }
 
     /**
+     * A connection and where its bank authorizes consents.
+     *
+     * @param connection the connection
+     * @param authorizationEndpoint the bank's OAuth authorization endpoint of its latest authorization, or null when
+     *     none was recorded (connections created before it was)
+     */
+    record Authorizable(BankConnection connection, @Nullable URI authorizationEndpoint) {}
+
+    /**
      * An authorization the user was sent to: what the callback needs to complete it.
      *
      * @param stateHash SHA-256 of the OAuth state (the state itself is not stored)
@@ -65,6 +86,7 @@ public interface Connections {
      * @param orgId the connection's organisation
      * @param pkce the PKCE verifier, stored encrypted
      * @param redirectUri the redirect URI of the authorization request (the code exchange must repeat it)
+     * @param authorizationEndpoint the bank's OAuth authorization endpoint the user was sent to (no state in it)
      * @param expiresAt after this the callback is refused
      * @param createdAt when the user was sent
      */
@@ -74,6 +96,7 @@ public interface Connections {
             String orgId,
             Pkce pkce,
             URI redirectUri,
+            URI authorizationEndpoint,
             Instant expiresAt,
             Instant createdAt) {
 

@@ -29,7 +29,8 @@ class VerifierCipherTest {
                 Duration.ofDays(180),
                 4,
                 key,
-                secrets);
+                secrets,
+                Duration.ofHours(24));
     }
 
     @Test

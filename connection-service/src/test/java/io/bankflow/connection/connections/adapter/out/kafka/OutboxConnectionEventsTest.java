@@ -1,0 +1,92 @@
+package io.bankflow.connection.connections.adapter.out.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bankflow.connection.accounts.domain.Iban;
+import io.bankflow.connection.connections.domain.BankConnection;
+import io.bankflow.events.EventTopics;
+import io.bankflow.events.sync.SyncReason;
+import io.bankflow.events.sync.SyncRequested;
+import io.bankflow.kafkaevents.correlation.EventMetadataFactory;
+import io.bankflow.kafkaevents.outbox.OutboxEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class OutboxConnectionEventsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T08:30:00Z");
+
+    final RecordingOutbox outbox = new RecordingOutbox();
+    final OutboxConnectionEvents events =
+            new OutboxConnectionEvents(outbox, new EventMetadataFactory(Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    static BankConnection activeConnection() {
+        return BankConnection.pendingConsent(
+                        UUID.randomUUID(),
+                        "acme-industries",
+                        "sandbox-bank",
+                        "sandbox",
+                        UUID.randomUUID(),
+                        "consent-4711",
+                        NOW)
+                .activate();
+    }
+
+    @Test
+    void initialSyncRequestedCarriesTheAccountProviderConsentAndElectronicIban() {
+        BankConnection connection = activeConnection();
+        Iban iban = Iban.parse("NO93 8601 1117 947");
+
+        events.initialSyncRequested(connection, LocalDate.parse("2026-08-23"), iban);
+
+        assertThat(outbox.appended).hasSize(1);
+        Appended appended = outbox.appended.getFirst();
+        assertThat(appended.topic()).isEqualTo(EventTopics.SYNC_REQUESTED);
+        assertThat(appended.key()).isEqualTo(connection.id().toString());
+        SyncRequested event = (SyncRequested) appended.event();
+        assertThat(event.getConnectionId()).isEqualTo(connection.id().toString());
+        assertThat(event.getReason()).isEqualTo(SyncReason.INITIAL);
+        assertThat(event.getDateFrom()).isEqualTo(LocalDate.parse("2026-08-23"));
+        assertThat(event.getAccountId()).isEqualTo(connection.bankAccountId().toString());
+        assertThat(event.getProvider()).isEqualTo("sandbox-bank");
+        assertThat(event.getProviderConsentId()).isEqualTo("consent-4711");
+        assertThat(event.getAccountIban()).isEqualTo("NO9386011117947");
+        assertThat(event.getMetadata().getOrgId()).isEqualTo("acme-industries");
+    }
+
+    @Test
+    void initialSyncRequestedWithoutAKnownIbanLeavesItNull() {
+        BankConnection connection = activeConnection();
+
+        events.initialSyncRequested(connection, LocalDate.parse("2026-08-23"), null);
+
+        SyncRequested event = (SyncRequested) outbox.appended.getFirst().event();
+        assertThat(event.getAccountIban()).isNull();
+        assertThat(event.getAccountId()).isEqualTo(connection.bankAccountId().toString());
+    }
+
+    record Appended(String topic, String key, SpecificRecord event) {}
+
+    static final class RecordingOutbox implements OutboxEvents {
+
+        final List<Appended> appended = new ArrayList<>();
+
+        @Override
+        public void append(String topic, String key, SpecificRecord event) {
+            appended.add(new Appended(topic, key, event));
+        }
+
+        @Override
+        public void append(String topic, String key, SpecificRecord event, Map<String, String> headers) {
+            append(topic, key, event);
+        }
+    }
+}
