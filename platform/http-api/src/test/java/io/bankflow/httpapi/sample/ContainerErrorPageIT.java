@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In a real servlet container, failures outside Spring MVC go through the container's error page; they must be
@@ -126,6 +128,33 @@ class ContainerErrorPageIT {
                 .contains("\"title\":\"sample-service\"")
                 .contains("\"/payments/{id}\"")
                 .doesNotContain("\"/error\"");
+    }
+
+    @Test
+    void apiDocumentDescribesEveryErrorResponseAsProblemJsonAndEveryProtectedOperationAs401() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", "docs-3");
+
+        JsonNode document = JsonMapper.builder().build().readTree(response.body());
+        JsonNode getPayment =
+                document.path("paths").path("/payments/{id}").path("get").path("responses");
+        assertThat(getPayment.path("404").path("description").asString()).isEqualTo("No such payment.");
+        assertThat(getPayment
+                        .path("404")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(getPayment.path("404").path("content").has("*/*")).isFalse();
+        assertThat(getPayment.path("401").path("content").has("application/problem+json"))
+                .isTrue();
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("required")
+                        .toString())
+                .contains("type", "title", "status");
     }
 
     @Test

@@ -56,6 +56,7 @@ class SampleController {
     }
 
     @GetMapping("/{id}")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No such payment.")
     Map<String, String> get(@PathVariable UUID id) {
         if (!KNOWN.equals(id)) {
             throw NotFoundException.of("Payment", id);

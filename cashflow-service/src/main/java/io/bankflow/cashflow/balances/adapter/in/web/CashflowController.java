@@ -7,8 +7,6 @@ import io.bankflow.httpapi.security.ForbiddenException;
 import io.bankflow.httpapi.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -16,7 +14,6 @@ import jakarta.validation.constraints.Min;
 import java.util.Currency;
 import java.util.UUID;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,20 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Cash flow",
         description = "End-of-day balances per account and currency, reconstructed from booked statement lines and the"
                 + " balances the banks report, and a simple forecast that says how it was computed.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The caller has neither the finance nor the admin role.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
 class CashflowController {
 
     static final String BASE_PATH = "/api/banking/cashflow";
@@ -70,18 +54,8 @@ class CashflowController {
     @ApiResponse(responseCode = "200", description = "History and forecast.")
     @ApiResponse(
             responseCode = "400",
-            description = "A parameter is missing or out of range; the problem's errors list names each one.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "The organisation has no data for this account in this currency.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A parameter is missing or out of range; the problem's errors list names each one.")
+    @ApiResponse(responseCode = "404", description = "The organisation has no data for this account in this currency.")
     CashflowResponse get(
             Caller caller,
             @Parameter(description = "Bankflow id of the bank account.") @RequestParam UUID accountId,

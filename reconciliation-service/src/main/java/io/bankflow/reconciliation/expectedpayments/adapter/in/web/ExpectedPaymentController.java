@@ -16,8 +16,6 @@ import io.bankflow.reconciliation.expectedpayments.domain.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,7 +25,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,13 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Expected payments",
         description = "What the organisation expects to be paid, by customer code: credits carrying an active code are"
                 + " matched to it.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class ExpectedPaymentController {
 
     static final String BASE_PATH = "/api/banking/expected-payments";
@@ -97,33 +87,13 @@ class ExpectedPaymentController {
             })
     @ApiResponse(
             responseCode = "400",
-            description = "Invalid body (errors lists the fields), or an invalid Idempotency-Key.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Invalid body (errors lists the fields), or an invalid Idempotency-Key.")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     @ApiResponse(
             responseCode = "409",
             description = "The customer code already has an active expected payment (type customer-code-in-use,"
-                    + " member existingId).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was used before for a different request.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " member existingId).")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request.")
     ResponseEntity<ExpectedPaymentResponse> create(
             Caller caller,
             @Valid @RequestBody CreateExpectedPaymentRequest request,
@@ -157,13 +127,7 @@ class ExpectedPaymentController {
             description = "The organisation's expected payments, active and deactivated, newest first, a page at a"
                     + " time.")
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "limit out of range, or a cursor this API did not return.")
     ExpectedPaymentPageResponse list(
             Caller caller,
             @Parameter(description = "Page size, 1 to 100 (default 50).") @RequestParam(required = false) @Nullable
@@ -188,13 +152,7 @@ class ExpectedPaymentController {
     @GetMapping("/{id}")
     @Operation(summary = "Get an expected payment")
     @ApiResponse(responseCode = "200", description = "The expected payment.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such expected payment in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such expected payment in the caller's organisation.")
     ExpectedPaymentResponse get(Caller caller, @PathVariable UUID id) {
         return ExpectedPaymentResponse.of(getPayment.get(caller.orgId(), id));
     }
@@ -206,20 +164,8 @@ class ExpectedPaymentController {
                     + " expected payment; it stays listed as inactive. Deactivating twice is harmless. Requires the"
                     + " finance or admin role.")
     @ApiResponse(responseCode = "204", description = "Deactivated.")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such expected payment in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such expected payment in the caller's organisation.")
     ResponseEntity<Void> deactivate(Caller caller, @PathVariable UUID id) {
         Writers.require(caller);
         deactivatePayment.deactivate(caller.orgId(), id);

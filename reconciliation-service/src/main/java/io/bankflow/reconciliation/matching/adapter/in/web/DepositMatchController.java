@@ -7,14 +7,11 @@ import io.bankflow.reconciliation.matching.application.ListDepositMatches;
 import io.bankflow.reconciliation.matching.application.port.out.DepositMatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,13 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = DepositMatchController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reconciliation", description = "Credits matched to customers.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class DepositMatchController {
 
     static final String BASE_PATH = "/api/banking/reconciliation/matches";
@@ -48,11 +38,7 @@ class DepositMatchController {
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
     @ApiResponse(
             responseCode = "400",
-            description = "accountId not a UUID, limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "accountId not a UUID, limit out of range, or a cursor this API did not return.")
     DepositMatchPageResponse list(
             Caller caller,
             @Parameter(description = "Only this bank account's matches.") @RequestParam(required = false) @Nullable

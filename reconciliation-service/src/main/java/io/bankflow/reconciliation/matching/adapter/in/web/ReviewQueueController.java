@@ -14,8 +14,6 @@ import io.bankflow.reconciliation.matching.domain.DepositMatch;
 import io.bankflow.reconciliation.matching.domain.ReviewStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,7 +21,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,13 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = ReviewQueueController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Review queue", description = "Credits that could not be matched automatically, for a person to match.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class ReviewQueueController {
 
     static final String BASE_PATH = "/api/banking/review-queue";
@@ -68,11 +58,7 @@ class ReviewQueueController {
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
     @ApiResponse(
             responseCode = "400",
-            description = "Unknown status, limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Unknown status, limit out of range, or a cursor this API did not return.")
     ReviewItemPageResponse list(
             Caller caller,
             @Parameter(description = "OPEN (default), RESOLVED or DISMISSED.") @RequestParam(required = false) @Nullable
@@ -100,13 +86,7 @@ class ReviewQueueController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a review item")
     @ApiResponse(responseCode = "200", description = "The item.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such item in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such item in the caller's organisation.")
     ReviewItemResponse get(Caller caller, @PathVariable UUID id) {
         return ReviewItemResponse.of(getItem.get(caller.orgId(), id));
     }
@@ -117,41 +97,13 @@ class ReviewQueueController {
             description = "Resolves the item with a MANUAL match to the customer code's active expected payment and"
                     + " publishes DepositMatched. Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The match made.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid body (errors lists the fields).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such item in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The item is not open any more (type review-item-not-open).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body (errors lists the fields).")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such item in the caller's organisation.")
+    @ApiResponse(responseCode = "409", description = "The item is not open any more (type review-item-not-open).")
     @ApiResponse(
             responseCode = "422",
-            description = "The customer code has no active expected payment (type unknown-customer-code).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The customer code has no active expected payment (type unknown-customer-code).")
     DepositMatchResponse match(Caller caller, @PathVariable UUID id, @Valid @RequestBody ManualMatchRequest request) {
         Writers.require(caller);
         DepositMatch match =

@@ -13,8 +13,6 @@ import io.bankflow.sync.jobs.domain.SyncJob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,13 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = SyncJobController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Sync jobs", description = "Fetching statements from banks and payment providers.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class SyncJobController {
 
     static final String BASE_PATH = "/api/banking/sync-jobs";
@@ -74,25 +64,11 @@ class SyncJobController {
     @ApiResponse(
             responseCode = "400",
             description = "Invalid body: connectionId missing or not a UUID, a date malformed, in the future, more"
-                    + " than 730 days back, or dateFrom after dateTo, or psuIpAddress not an IP address.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " than 730 days back, or dateFrom after dateTo, or psuIpAddress not an IP address.")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     @ApiResponse(
             responseCode = "404",
-            description = "The organisation has no such connection, or it was never activated.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The organisation has no such connection, or it was never activated.")
     ResponseEntity<SyncJobResponse> create(Caller caller, @Valid @RequestBody CreateSyncJobRequest request) {
         caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         try {
@@ -135,13 +111,7 @@ class SyncJobController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a sync job", description = "The job with its status, counts and failure, if any.")
     @ApiResponse(responseCode = "200", description = "The job.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "The organisation has no such job.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "The organisation has no such job.")
     SyncJobResponse get(Caller caller, @PathVariable UUID id) {
         return SyncJobResponse.of(readJobs.get(caller.orgId(), id));
     }
@@ -153,11 +123,7 @@ class SyncJobController {
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
     @ApiResponse(
             responseCode = "400",
-            description = "connectionId not a UUID, limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "connectionId not a UUID, limit out of range, or a cursor this API did not return.")
     SyncJobPageResponse list(
             Caller caller,
             @Parameter(description = "Only this connection's jobs.") @RequestParam(required = false) @Nullable

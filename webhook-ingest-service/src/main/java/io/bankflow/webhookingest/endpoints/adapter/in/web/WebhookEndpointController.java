@@ -12,8 +12,6 @@ import io.bankflow.webhookingest.endpoints.application.port.out.WebhookEndpoints
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,20 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Webhook endpoints",
         description = "Where a provider sends an organisation's webhooks: one endpoint per organisation and provider,"
                 + " each with its own signing secret.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The caller lacks the role the operation needs.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The caller lacks the role the operation needs.")
 class WebhookEndpointController {
 
     static final String BASE_PATH = "/api/banking/webhook-endpoints";
@@ -104,18 +88,8 @@ class WebhookEndpointController {
     @ApiResponse(
             responseCode = "400",
             description = "Invalid body: unsupported provider (the problem lists supportedProviders), a signing secret"
-                    + " of the wrong form, or a missing one for a provider that issues its own.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was used before for a different request.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " of the wrong form, or a missing one for a provider that issues its own.")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request.")
     ResponseEntity<WebhookEndpointResponse> create(
             Caller caller,
             @Valid @RequestBody CreateWebhookEndpointRequest request,
@@ -144,13 +118,7 @@ class WebhookEndpointController {
             description = "The organisation's endpoints, active and deactivated, newest first, a page at a time."
                     + " Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "limit out of range, or a cursor this API did not return.")
     WebhookEndpointPageResponse list(
             Caller caller,
             @Parameter(description = "Page size, 1 to 100 (default 50).") @RequestParam(required = false) @Nullable
@@ -172,13 +140,7 @@ class WebhookEndpointController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a webhook endpoint", description = "Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The endpoint (never its signing secret).")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such endpoint in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such endpoint in the caller's organisation.")
     WebhookEndpointResponse get(Caller caller, @PathVariable UUID id) {
         requireReader(caller);
         return WebhookEndpointResponse.of(getEndpoint.get(caller.orgId(), id));
@@ -190,13 +152,7 @@ class WebhookEndpointController {
             description = "Webhooks sent to it are refused (404) from now on; the endpoint stays listed as inactive."
                     + " Deactivating twice is harmless. Requires the admin role.")
     @ApiResponse(responseCode = "204", description = "Deactivated.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such endpoint in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such endpoint in the caller's organisation.")
     ResponseEntity<Void> deactivate(Caller caller, @PathVariable UUID id) {
         caller.require(Role.ADMIN);
         deactivateEndpoint.deactivate(caller.orgId(), id);

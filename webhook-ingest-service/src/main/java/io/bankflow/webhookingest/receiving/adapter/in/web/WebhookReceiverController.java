@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,33 +80,13 @@ class WebhookReceiverController {
     @ApiResponse(responseCode = "200", description = "A retry of an event already received; nothing new happened.")
     @ApiResponse(
             responseCode = "400",
-            description = "Signed, but not a well-formed delivery (not a UTF-8 JSON object, no event id).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Signed, but not a well-formed delivery (not a UTF-8 JSON object, no event id).")
     @ApiResponse(
             responseCode = "401",
             description = "Signature missing, malformed or not matching (type webhook-signature-invalid), or signed"
-                    + " outside the timestamp tolerance (type webhook-timestamp-out-of-tolerance).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No active endpoint of this provider with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body larger than the limit (256 KiB by default).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " outside the timestamp tolerance (type webhook-timestamp-out-of-tolerance).")
+    @ApiResponse(responseCode = "404", description = "No active endpoint of this provider with this id.")
+    @ApiResponse(responseCode = "413", description = "Body larger than the limit (256 KiB by default).")
     ResponseEntity<WebhookReceiptResponse> receive(
             @PathVariable String provider, @PathVariable String endpointId, HttpServletRequest request)
             throws IOException {
