@@ -4,8 +4,8 @@ import io.bankflow.httpapi.InvalidParameterException;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.httpapi.security.Role;
 import io.bankflow.reconciliation.apisupport.InvalidFieldException;
-import io.bankflow.reconciliation.apisupport.Writers;
 import io.bankflow.reconciliation.expectedpayments.application.CreateExpectedPayment;
 import io.bankflow.reconciliation.expectedpayments.application.DeactivateExpectedPayment;
 import io.bankflow.reconciliation.expectedpayments.application.GetExpectedPayment;
@@ -101,7 +101,7 @@ class ExpectedPaymentController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable
                     String idempotencyKey) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         if (idempotencyKey != null
                 && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
             throw new InvalidParameterException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
@@ -167,7 +167,7 @@ class ExpectedPaymentController {
     @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     @ApiResponse(responseCode = "404", description = "No such expected payment in the caller's organisation.")
     ResponseEntity<Void> deactivate(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         deactivatePayment.deactivate(caller.orgId(), id);
         return ResponseEntity.noContent().build();
     }

@@ -4,7 +4,7 @@ import io.bankflow.httpapi.InvalidParameterException;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
-import io.bankflow.reconciliation.apisupport.Writers;
+import io.bankflow.httpapi.security.Role;
 import io.bankflow.reconciliation.expectedpayments.domain.CustomerCode;
 import io.bankflow.reconciliation.matching.application.GetReviewItem;
 import io.bankflow.reconciliation.matching.application.ListReviewItems;
@@ -105,7 +105,7 @@ class ReviewQueueController {
             responseCode = "422",
             description = "The customer code has no active expected payment (type unknown-customer-code).")
     DepositMatchResponse match(Caller caller, @PathVariable UUID id, @Valid @RequestBody ManualMatchRequest request) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         DepositMatch match =
                 matchItem.match(caller.orgId(), id, new CustomerCode(request.customerCode()), caller.clientId());
         return DepositMatchResponse.of(match);
