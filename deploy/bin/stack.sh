@@ -2,7 +2,8 @@
 # The local stack without containers (ADR 0006): PostgreSQL, Kafka (KRaft), Apicurio Registry, Redis, Prometheus and
 # the seven services as plain processes on 127.0.0.1.
 #
-#   deploy/bin/stack.sh up [--build] [--no-build] [--infra-only]   (also the dev issuer and the sandbox bank, when built)
+#   deploy/bin/stack.sh up [--build] [--no-build] [--infra-only] [--no-demo]
+#                                    (also the dev issuer and the sandbox bank, when built; then the demo scenario)
 #   deploy/bin/stack.sh down
 #   deploy/bin/stack.sh status
 #
@@ -15,6 +16,8 @@
 #   BANKFLOW_SERVICE_JAVA_OPTS, BANKFLOW_KAFKA_JAVA_OPTS, BANKFLOW_REGISTRY_JAVA_OPTS  JVM options
 #   BANKFLOW_SERVICE_READY_TIMEOUT (300), BANKFLOW_INFRA_READY_TIMEOUT (120), BANKFLOW_STOP_TIMEOUT (30)  seconds
 #   BANKFLOW_REGISTRY_STORAGE  file (default: schemas survive restarts) or memory
+#   BANKFLOW_CONNECTION_CALLBACK_URL  where the bank sends the user back (default this stack's gateway /oauth/callback)
+#   BANKFLOW_DEMO_TIMEOUT  seconds each step of the demo may take (default 120)
 set -euo pipefail
 
 BIN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,14 +27,21 @@ source "$BIN_DIR/lib/common.sh"
 # shellcheck source=deploy/bin/lib/components.sh
 source "$BIN_DIR/lib/components.sh"
 
+# The bank redirects the user's browser to the gateway of this stack (connection-service's default names the default
+# port base only). Exported: every process the stack launches inherits it.
+export BANKFLOW_CONNECTION_CALLBACK_URL=${BANKFLOW_CONNECTION_CALLBACK_URL:-http://127.0.0.1:$PORT_BASE/oauth/callback}
+DEMO_STEP_TIMEOUT=${BANKFLOW_DEMO_TIMEOUT:-120}
+
 usage() {
   cat <<USAGE
-Usage: deploy/bin/stack.sh up [--build] [--no-build] [--infra-only] | down | status
+Usage: deploy/bin/stack.sh up [--build] [--no-build] [--infra-only] [--no-demo] | down | status
 
-  up            start whatever is not running yet and wait until everything is healthy (safe to run again)
+  up            start whatever is not running yet and wait until everything is healthy (safe to run again),
+                then run the demo scenario (connect the sandbox bank, sync, match, forecast, a webhook deposit)
     --build       build the whole project first, even if every jar is there
     --no-build    never build; start what is built
-    --infra-only  PostgreSQL, Kafka, the registry, Redis and Prometheus, but no services
+    --infra-only  PostgreSQL, Kafka, the registry, Redis and Prometheus, but no services (and no demo)
+    --no-demo     start everything but do not run the demo
   down          stop exactly what 'up' started (services first), by pid
   status        what runs, where, and whether it is healthy
 USAGE
@@ -159,10 +169,11 @@ await_services() {
 }
 
 cmd_up() {
-  local build=false infra_only=false arg
+  local build=false infra_only=false demo=true arg
   for arg in "$@"; do
     case $arg in
       --build) build=true ;;
+      --no-demo) demo=false ;;
       --no-build) build=never ;;
       --infra-only) infra_only=true ;;
       -h | --help)
@@ -214,6 +225,32 @@ cmd_up() {
   echo
   print_status || true
   say "up in $((SECONDS - started)) s; logs in $LOG_DIR; stop with ./bankflow down"
+  if [[ $infra_only == false && $demo == true ]]; then
+    # The lock is for starting and stopping; the demo only talks to the running stack.
+    flock -u 9
+    run_demo || die "the demo failed (the stack keeps running; './bankflow up --no-demo' skips the demo," \
+      "'./bankflow down' stops the stack)"
+  fi
+}
+
+# ---- the demo -------------------------------------------------------------------------------------------------------
+
+# The scripted scenario (io.bankflow.localstack.demo.Demo) for demo organisation acme-industries, through the gateway
+# only. It prints what happened and fails with the step that did not work; it never prints a token or a secret.
+run_demo() {
+  local missing=() svc
+  for svc in "${SERVICES[@]}"; do [[ -n $(running_pid "$svc" || true) ]] || missing+=("$svc"); done
+  [[ -n $(running_pid dev-issuer || true) ]] || missing+=(dev-issuer)
+  [[ -n $(running_pid sandbox-bank || true) ]] || missing+=(sandbox-bank)
+  if ((${#missing[@]})); then
+    warn "demo skipped: not running: ${missing[*]}"
+    return 0
+  fi
+  echo
+  say "demo: acme-industries connects the sandbox bank, syncs, reconciles and forecasts (skip with --no-demo)"
+  run_tool demo.Demo --gateway-url "http://127.0.0.1:$PORT_BASE" --issuer-url "http://127.0.0.1:$ISSUER_PORT" \
+    --sandbox-bank-url "http://127.0.0.1:$SANDBOX_BANK_PORT" --secrets-dir "$STATE_DIR/secrets" \
+    --step-timeout-seconds "$DEMO_STEP_TIMEOUT"
 }
 
 # ---- down -----------------------------------------------------------------------------------------------------------

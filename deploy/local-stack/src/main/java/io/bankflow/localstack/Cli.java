@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code --name value} options and {@code --flag} switches; no more is needed by these tools. */
-final class Cli {
+public final class Cli {
 
     private final Map<String, String> options = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
 
     private Cli() {}
 
-    static Cli parse(String[] args, Set<String> flagNames) {
+    public static Cli parse(String[] args, Set<String> flagNames) {
         Cli cli = new Cli();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -37,15 +37,15 @@ final class Cli {
         return cli;
     }
 
-    Optional<String> option(String name) {
+    public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name)).filter(value -> !value.isBlank());
     }
 
-    String required(String name) {
+    public String required(String name) {
         return option(name).orElseThrow(() -> new UsageException("--" + name + " is required"));
     }
 
-    int intOption(String name, int defaultValue) {
+    public int intOption(String name, int defaultValue) {
         String value = options.get(name);
         if (value == null) {
             return defaultValue;
@@ -57,17 +57,17 @@ final class Cli {
         }
     }
 
-    Duration seconds(String name, int defaultSeconds) {
+    public Duration seconds(String name, int defaultSeconds) {
         return Duration.ofSeconds(intOption(name, defaultSeconds));
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
     /** A wrong command line: the tool prints the message and its usage, and exits with status 2. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
             super(message);
         }
     }

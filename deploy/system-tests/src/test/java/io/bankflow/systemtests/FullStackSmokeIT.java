@@ -25,21 +25,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the whole system as {@code ./bankflow up} does, on a cold state directory, and checks what a user and an SRE
- * would check first: every process is healthy and measured, the contracts are in the registry, and an event published
- * by one service reaches another through Kafka in the Confluent wire format. Stops it as {@code ./bankflow down}
- * does and checks no process was left behind.
+ * would check first: the demo that {@code up} runs last worked, every process is healthy and measured, the contracts
+ * are in the registry, and an event published by one service reaches another through Kafka in the Confluent wire
+ * format. The stack is shared with the other system tests ({@link SharedLocalStack}); after the last of them it is
+ * stopped as {@code ./bankflow down} does, checking that no process was left behind.
  */
+@ExtendWith(SharedLocalStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FullStackSmokeIT {
 
@@ -62,25 +64,36 @@ class FullStackSmokeIT {
     private static LocalStack stack;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        stack = LocalStack.startCold();
+    static void useTheSharedStack(LocalStack shared) {
+        stack = shared;
     }
 
-    @AfterAll
-    static void stopTheStackAndLeaveNothingBehind() throws Exception {
-        if (stack == null) {
-            return;
-        }
-        Map<String, Long> started = stack.startedPids();
-        assertThat(stack.stop()).as("./bankflow down exit code").isZero();
-        List<String> survivors = new ArrayList<>();
-        started.forEach((name, pid) -> {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                survivors.add(name + " (pid " + pid + ")");
-            }
-        });
-        assertThat(started).as("processes the stack recorded").isNotEmpty();
-        assertThat(survivors).as("processes still alive after ./bankflow down").isEmpty();
+    @Test
+    @Order(0)
+    void upRanTheDemoWhichConnectedSyncedMatchedAndForecast() throws Exception {
+        String output = stack.output();
+        String demo =
+                output.contains("demo: organisation") ? output.substring(output.indexOf("demo: organisation")) : "";
+
+        assertThat(demo)
+                .as("the demo's output in " + output.length() + " characters of ./bankflow up")
+                .isNotEmpty();
+        assertThat(stack.upExitCode())
+                .as("./bankflow up exit code; its output:%n%s", demo)
+                .isZero();
+        assertThat(demo)
+                .contains("connection ")
+                .contains(" ACTIVE")
+                .contains("first sync")
+                .contains("deposits matched")
+                .contains("review queue")
+                .contains("cashflow history")
+                .contains("cashflow forecast")
+                .containsPattern("DepositMatched CUS\\d{8} by CUSTOMER_CODE")
+                .containsPattern("latency \\d+\\.\\d{2} s")
+                .contains("demo: done");
+        // Never a credential: no bearer token (a JWT starts with eyJ), signing secret or authorization code.
+        assertThat(demo).doesNotContain("eyJ").doesNotContain("whsec_").doesNotContain("code=");
     }
 
     @Test
@@ -122,6 +135,7 @@ class FullStackSmokeIT {
     void aSignedWebhookBecomesAnEventThatSyncServiceConsumes() throws Exception {
         String token = accessToken("acme-erp");
         JsonNode endpoint = createWebhookEndpoint(token);
+        double consumedBefore = consumedBySyncService(); // the demo's webhooks were consumed already
         String messageId = "msg_" + UUID.randomUUID();
         String body = """
                 {"type":"transactions.available","timestamp":"%s","data":{"accountId":"acc-%s"}}""".formatted(Instant.now(), UUID.randomUUID());
@@ -143,7 +157,7 @@ class FullStackSmokeIT {
 
         assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(consumedBySyncService()).isGreaterThanOrEqualTo(1.0));
+                .untilAsserted(() -> assertThat(consumedBySyncService()).isGreaterThan(consumedBefore));
 
         ConsumerRecord<byte[], byte[]> record = findWebhookRecord(messageId);
         byte[] value = record.value();
