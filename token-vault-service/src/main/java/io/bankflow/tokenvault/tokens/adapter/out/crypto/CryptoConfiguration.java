@@ -2,6 +2,7 @@ package io.bankflow.tokenvault.tokens.adapter.out.crypto;
 
 import com.google.crypto.tink.aead.AeadConfig;
 import io.bankflow.tokenvault.tokens.KeyEncryptionProperties;
+import io.bankflow.tokenvault.tokens.VaultTransitProperties;
 import io.bankflow.tokenvault.tokens.application.port.out.KeyEncryptionKey;
 import io.bankflow.tokenvault.tokens.application.port.out.TokenSealer;
 import java.security.GeneralSecurityException;
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The envelope encryption beans. The KEK is the local keyset; Vault Transit, when it comes, is chosen by a property
- * here.
+ * The envelope encryption beans. The KEK is chosen by {@code bankflow.token-vault.kek.provider}: the local keyset
+ * ({@code local}, the default) or a Vault Transit key ({@code vault-transit}, ADR 0010).
  */
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
@@ -20,8 +21,11 @@ class CryptoConfiguration {
     }
 
     @Bean
-    KeyEncryptionKey localKeysetKeyEncryptionKey(KeyEncryptionProperties properties) {
-        return new LocalKeysetKeyEncryptionKey(LocalKeysets.load(properties));
+    KeyEncryptionKey keyEncryptionKey(KeyEncryptionProperties properties, VaultTransitProperties vaultTransit) {
+        return switch (properties.provider()) {
+            case LOCAL -> new LocalKeysetKeyEncryptionKey(LocalKeysets.source(properties));
+            case VAULT_TRANSIT -> VaultTransitKeyEncryptionKey.connect(vaultTransit);
+        };
     }
 
     @Bean

@@ -210,7 +210,7 @@ class TinkEnvelopeSealerTest {
     @Test
     void generatesTheKeysetFileOnceReadableByItsOwnerOnlyAndReusesIt() throws Exception {
         Path file = secrets.resolve("nested/token-vault.keyset.json");
-        KeyEncryptionProperties properties = new KeyEncryptionProperties(null, file);
+        KeyEncryptionProperties properties = KeyEncryptionProperties.local(null, file);
 
         SealedTokens sealed = sealer(LocalKeysets.load(properties)).seal(acme, SECRETS);
         String keyset = Files.readString(file);
@@ -232,7 +232,7 @@ class TinkEnvelopeSealerTest {
     void usesAConfiguredKeysetInsteadOfTheFile() throws Exception {
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(newKeyset(), InsecureSecretKeyAccess.get());
         Path unused = secrets.resolve("unused.json");
-        KeyEncryptionProperties properties = new KeyEncryptionProperties(json, unused);
+        KeyEncryptionProperties properties = KeyEncryptionProperties.local(json, unused);
 
         SealedTokens sealed = sealer(LocalKeysets.load(properties)).seal(acme, SECRETS);
 
@@ -244,7 +244,7 @@ class TinkEnvelopeSealerTest {
 
     @Test
     void refusesToStartWithAKeysetThatDoesNotParseWithoutQuotingIt() {
-        KeyEncryptionProperties broken = new KeyEncryptionProperties("{\"primaryKeyId\": 7, \"oops\"", secrets);
+        KeyEncryptionProperties broken = KeyEncryptionProperties.local("{\"primaryKeyId\": 7, \"oops\"", secrets);
 
         assertThatThrownBy(() -> LocalKeysets.load(broken))
                 .isInstanceOf(IllegalStateException.class)
