@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,12 +49,15 @@ public record SandboxBankProperties(
      * @param authorizationCodeTtl how long an authorization code can be exchanged (RFC 6749 recommends at most 10 min)
      * @param refreshTokenTtl how long a refresh token lives at most (it also ends with its consent)
      * @param clients the registered TPP clients
+     * @param secretMarker when set, every code and token the bank issues starts with it (e.g. {@code PLANTED}), so a
+     *     test can search logs, events, tables and answers for leaked secrets; empty (default): random only
      */
     public record OAuth(
             @NotNull Duration accessTokenTtl,
             @NotNull Duration authorizationCodeTtl,
             @NotNull Duration refreshTokenTtl,
-            @NotEmpty List<@Valid Client> clients) {}
+            @NotEmpty List<@Valid Client> clients,
+            @Nullable @Pattern(regexp = "[A-Za-z0-9]{0,32}") String secretMarker) {}
 
     /**
      * A registered TPP client.

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedLocalStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2)
 class FirstDepositEndToEndIT {
 
     private static final Duration ASYNC = Duration.ofSeconds(90);

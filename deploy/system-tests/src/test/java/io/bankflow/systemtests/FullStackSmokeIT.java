@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(SharedLocalStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class FullStackSmokeIT {
 
     /** Offsets from the port base (docs/dev/CONTEXT-FOR-CONTRIBUTORS.md). */

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
 final class LocalStack implements AutoCloseable {
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * The sandbox bank of the test stack starts every code and token it issues with this, so tests can search the
+     * whole system for leaked bank secrets (PlantedSecretsIT).
+     */
+    static final String SECRET_MARKER = "PLANTEDSECRET";
     /** What {@code ./bankflow up} prints once every component is healthy, before the demo runs. */
     private static final String STACK_UP = "bankflow: up in ";
 
@@ -105,6 +111,11 @@ final class LocalStack implements AutoCloseable {
         return "127.0.0.1:" + (portBase + 92);
     }
 
+    /** JDBC URL of a database on the stack's own (embedded) PostgreSQL, for user {@code postgres}. */
+    String postgresUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + (portBase + 43) + "/" + database;
+    }
+
     String registryUrl() {
         return url(81) + "/apis/ccompat/v7";
     }
@@ -146,6 +157,7 @@ final class LocalStack implements AutoCloseable {
                         "jdbc:postgresql://127.0.0.1:" + (portBase + 43) + "/postgres?user=postgres");
         // The sandbox bank enforces PSD2's 4 unattended reads per consent, account and day, as in production: the
         // first sync and the webhook sync are unattended, the re-run names the user's IP (user present).
+        builder.environment().put("SANDBOX_BANK_SECRET_MARKER", SECRET_MARKER);
         Process process = builder.start();
         if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -26,6 +26,7 @@ public final class AuthorizationServer {
     private final Duration codeTtl;
     private final Duration accessTokenTtl;
     private final Duration refreshTokenTtl;
+    private final String marker;
 
     private final Map<String, Code> codes = new HashMap<>();
     private final Map<String, Access> accessTokens = new HashMap<>();
@@ -52,15 +53,23 @@ public final class AuthorizationServer {
     }
 
     public AuthorizationServer(Duration codeTtl, Duration accessTokenTtl, Duration refreshTokenTtl) {
+        this(codeTtl, accessTokenTtl, refreshTokenTtl, "");
+    }
+
+    /**
+     * @param marker prefix of every code and token issued (a recognisable value for leak searches); empty for none
+     */
+    public AuthorizationServer(Duration codeTtl, Duration accessTokenTtl, Duration refreshTokenTtl, String marker) {
         this.codeTtl = codeTtl;
         this.accessTokenTtl = accessTokenTtl;
         this.refreshTokenTtl = refreshTokenTtl;
+        this.marker = marker;
     }
 
     /** A code for an approved authorization request; single use, valid for the code TTL. */
     public synchronized String issueCode(
             String clientId, String redirectUri, String consentId, String challenge, Instant now) {
-        String code = randomToken();
+        String code = marked("code");
         String grantId = randomToken();
         grants.put(grantId, new Grant());
         codes.put(code, new Code(clientId, redirectUri, consentId, challenge, now.plus(codeTtl), grantId));
@@ -201,8 +210,8 @@ public final class AuthorizationServer {
 
     private Tokens issue(String grantId, String consentId, String clientId, Instant now) {
         Grant grant = grants.get(grantId);
-        String access = randomToken();
-        String refresh = randomToken();
+        String access = marked("at");
+        String refresh = marked("rt");
         accessTokens.put(access, new Access(grantId, consentId, clientId, now.plus(accessTokenTtl)));
         refreshTokens.put(refresh, new Refresh(grantId, consentId, clientId, now.plus(refreshTokenTtl), false));
         grant.accessTokens.add(access);
@@ -222,6 +231,10 @@ public final class AuthorizationServer {
         for (String refresh : grant.refreshTokens) {
             refreshTokens.remove(refresh);
         }
+    }
+
+    private String marked(String kind) {
+        return marker.isEmpty() ? randomToken() : marker + "-" + kind + "-" + randomToken();
     }
 
     private static String randomToken() {

@@ -16,8 +16,11 @@ class OAuthConfiguration {
     @Bean
     AuthorizationServer authorizationServer(SandboxBankProperties properties, Bank bank) {
         SandboxBankProperties.OAuth oauth = properties.oauth();
-        AuthorizationServer server =
-                new AuthorizationServer(oauth.authorizationCodeTtl(), oauth.accessTokenTtl(), oauth.refreshTokenTtl());
+        AuthorizationServer server = new AuthorizationServer(
+                oauth.authorizationCodeTtl(),
+                oauth.accessTokenTtl(),
+                oauth.refreshTokenTtl(),
+                oauth.secretMarker() == null ? "" : oauth.secretMarker());
         bank.onReset(reset -> server.clear());
         return server;
     }

@@ -34,6 +34,20 @@ class AuthorizationServerTest {
     }
 
     @Test
+    void marksEveryCodeAndTokenWhenToldTo() {
+        AuthorizationServer marking =
+                new AuthorizationServer(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(180), "PLANTED");
+        String code = marking.issueCode(CLIENT, REDIRECT, "consent-1", Pkce.challengeOf(VERIFIER), NOW);
+
+        Tokens tokens = marking.exchangeCode(CLIENT, code, REDIRECT, VERIFIER, NOW);
+
+        assertThat(code).startsWith("PLANTED-code-");
+        assertThat(tokens.accessToken()).startsWith("PLANTED-at-");
+        assertThat(tokens.refreshToken()).startsWith("PLANTED-rt-");
+        assertThat(marking.accessGrant(tokens.accessToken(), NOW)).isPresent();
+    }
+
+    @Test
     void rejectsAWrongVerifier() {
         assertThatThrownBy(() -> server.exchangeCode(CLIENT, code(), REDIRECT, VERIFIER.replace('d', 'x'), NOW))
                 .isInstanceOfSatisfying(
