@@ -41,6 +41,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -112,6 +113,9 @@ class SyncJobsIT {
 
     @Autowired
     BankTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theFirstSyncStoresEveryLineOnceAndASecondSyncOfTheSameDatesAddsNothing() throws Exception {
@@ -239,6 +243,40 @@ class SyncJobsIT {
                 assertThat(line.getAmount().getAmount()).isEqualByComparingTo("1250.00");
             });
         }
+    }
+
+    @Test
+    void aReconsentedConnectionFindsItsAccountAgainByIbanAndAddsNoLineTwice() throws Exception {
+        Connected first = connect("NO3215039811828");
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        kafka.send(EventTopics.SYNC_REQUESTED, first.id().toString(), syncRequested(first, from))
+                .get();
+        JsonNode initial = awaitJob(first.id(), "INITIAL", "COMPLETED", ACME_ERP);
+        assertThat(initial.path("counts").path("new").asInt()).isPositive();
+
+        // The consent lapsed and the user consented again: same connection and account, a new consent (and token).
+        TestSandboxBank.Authorization again = BANK.authorize(REDIRECT_URI);
+        tokens.tokens.put(first.id(), BANK.accessTokenFor(again, REDIRECT_URI));
+        Connected reconsented =
+                new Connected(first.id(), first.accountId(), again.consentId(), first.iban(), first.resourceId());
+        SyncRequested reactivation = SyncRequested.newBuilder(syncRequested(reconsented, from))
+                .setReason(SyncReason.MANUAL)
+                .build();
+        kafka.send(EventTopics.SYNC_REQUESTED, first.id().toString(), reactivation)
+                .get();
+
+        JsonNode resync = awaitJob(first.id(), "MANUAL", "COMPLETED", ACME_ERP);
+        assertThat(resync.path("counts").path("new").asInt())
+                .as("the history is kept: nothing stored twice under the new consent")
+                .isZero();
+        assertThat(resync.path("counts").path("duplicates").asInt())
+                .isEqualTo(initial.path("counts").path("fetched").asInt());
+        assertThat(jdbc.sql("select provider_consent_id, account_resource_id from sync_target where connection_id = ?")
+                        .param(first.id())
+                        .query((rs, row) -> rs.getString(1) + "/" + rs.getString(2))
+                        .single())
+                .as("the new consent, and the account found again (by IBAN) among those it lists")
+                .isEqualTo(again.consentId() + "/" + first.resourceId());
     }
 
     @Test
