@@ -82,6 +82,7 @@ class GatewayApplicationIT {
         "/api/banking/accounts, connection",
         "/api/banking/accounts/7c1e/balances, connection",
         "/api/banking/connections/42, connection",
+        "/api/banking/audit?connectionId=42, connection",
         "/api/banking/sync-jobs, sync",
         "/api/banking/statement-imports/9, sync",
         "/api/banking/reconciliation/matches, reconciliation",
