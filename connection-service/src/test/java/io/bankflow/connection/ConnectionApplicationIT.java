@@ -18,6 +18,12 @@ class ConnectionApplicationIT extends ServicePlatformContract {
                 "bank_account",
                 "bank_account_idempotency_key",
                 "idempotency_key",
-                "oauth_authorization");
+                "oauth_authorization",
+                "connection_status_change",
+                "consent_expiry_warning",
+                "sync_schedule",
+                "sync_quota_usage",
+                "two_factor_challenge",
+                "audit_entry");
     }
 }

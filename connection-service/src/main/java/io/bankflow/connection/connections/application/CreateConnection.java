@@ -2,7 +2,6 @@ package io.bankflow.connection.connections.application;
 
 import io.bankflow.connection.accounts.application.port.out.BankAccounts;
 import io.bankflow.connection.accounts.domain.BankAccount;
-import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.apisupport.ProviderUnavailableException;
 import io.bankflow.connection.connections.ConnectionsProperties;
 import io.bankflow.connection.connections.application.port.out.BankConsents;
@@ -112,40 +111,11 @@ public class CreateConnection {
                         "unknown-bank-account",
                         "Unknown bank account",
                         "The organisation has no bank account " + command.bankAccountId() + "."));
-        if (!account.active()) {
-            throw new UnprocessableException(
-                    "bank-account-inactive",
-                    "Bank account inactive",
-                    "Bank account " + account.id() + " is deactivated; activate it before connecting it.");
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        BankConsents.CreatedConsent consent;
-        try {
-            consent = bank.createConsent(new BankConsents.ConsentRequest(
-                    account.iban().value(),
-                    today.plusDays(properties.consentValidity().toDays()),
-                    properties.consentFrequencyPerDay()));
-        } catch (BankConsents.ConsentRefusedException refused) {
-            // The bank's words may quote the account's IBAN: masked again here, whichever adapter refused.
-            String code = Iban.maskAllIn(refused.code());
-            log.warn(
-                    "Bank {} refused a consent for account {} ({}) of organisation {}: {} {}",
-                    bank.provider(),
-                    account.id(),
-                    account.iban().masked(),
-                    command.orgId(),
-                    code,
-                    Iban.maskAllIn(String.valueOf(refused.getMessage())));
-            throw new UnprocessableException(
-                    "consent-refused",
-                    "Consent refused by the bank",
-                    "The bank refused to create a consent for this account (" + code
-                            + "); check that the account is held at this bank.");
-        } catch (BankConsents.BankUnavailableException unavailable) {
-            throw new ProviderUnavailableException(
-                    "The bank could not be reached to create the consent; try again later.", unavailable);
-        }
+        LocalDate validUntil = today.plusDays(properties.consentValidity().toDays());
+        BankConsents.CreatedConsent consent = BankConsentRequests.request(
+                bank, account, command.orgId(), validUntil, properties.consentFrequencyPerDay());
 
         OAuthState state = OAuthState.generate(random);
         Pkce pkce = Pkce.generate(random);
@@ -166,9 +136,11 @@ public class CreateConnection {
                 redirectUri,
                 consent.authorizationEndpoint(),
                 now.plus(properties.stateTtl()),
-                now);
+                now,
+                consent.consentId(),
+                validUntil);
         transaction.executeWithoutResult(status -> {
-            connections.add(connection, authorization);
+            connections.add(connection, connection.created(null), authorization);
             completion.completed(connection.id());
         });
         URI authorizationUrl = bank.authorizationUrl(consent, state.value(), pkce.s256Challenge(), redirectUri);
@@ -211,7 +183,9 @@ public class CreateConnection {
                             redirectUri,
                             endpoint,
                             now.plus(properties.stateTtl()),
-                            now),
+                            now,
+                            consentId,
+                            null),
                     now);
             URI authorizationUrl = bank(connection.provider())
                     .authorizationUrl(

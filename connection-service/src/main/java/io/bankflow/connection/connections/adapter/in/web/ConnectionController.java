@@ -3,8 +3,11 @@ package io.bankflow.connection.connections.adapter.in.web;
 import io.bankflow.connection.apisupport.InvalidFieldException;
 import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.connections.application.CreateConnection;
+import io.bankflow.connection.connections.application.DisconnectConnection;
 import io.bankflow.connection.connections.application.GetConnection;
+import io.bankflow.connection.connections.application.GetConnectionHistory;
 import io.bankflow.connection.connections.application.ListConnections;
+import io.bankflow.connection.connections.application.ReauthorizeConnection;
 import io.bankflow.connection.connections.application.port.out.Connections;
 import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
@@ -25,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,12 +63,23 @@ class ConnectionController {
     private final CreateConnection createConnection;
     private final GetConnection getConnection;
     private final ListConnections listConnections;
+    private final ReauthorizeConnection reauthorizeConnection;
+    private final DisconnectConnection disconnectConnection;
+    private final GetConnectionHistory getConnectionHistory;
 
     ConnectionController(
-            CreateConnection createConnection, GetConnection getConnection, ListConnections listConnections) {
+            CreateConnection createConnection,
+            GetConnection getConnection,
+            ListConnections listConnections,
+            ReauthorizeConnection reauthorizeConnection,
+            DisconnectConnection disconnectConnection,
+            GetConnectionHistory getConnectionHistory) {
         this.createConnection = createConnection;
         this.getConnection = getConnection;
         this.listConnections = listConnections;
+        this.reauthorizeConnection = reauthorizeConnection;
+        this.disconnectConnection = disconnectConnection;
+        this.getConnectionHistory = getConnectionHistory;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -195,7 +210,12 @@ class ConnectionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a connection")
+    @Operation(
+            summary = "Get a connection",
+            description = "The connection with its status, the reason and time of its last change and the consent's"
+                    + " validity. An EXPIRING, EXPIRED or ERROR connection carries reauthentication: what happened and"
+                    + " the call (POST .../reauthorize) that answers a fresh authorization URL for the same"
+                    + " connection.")
     @ApiResponse(responseCode = "200", description = "The connection (without the authorization URL).")
     @ApiResponse(
             responseCode = "404",
@@ -206,5 +226,113 @@ class ConnectionController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     ConnectionResponse get(Caller caller, @PathVariable UUID id) {
         return ConnectionResponse.of(getConnection.get(caller.orgId(), id), null);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(
+            summary = "A connection's history",
+            description = "Every status change of the connection, oldest first: from, to, a reason code and words,"
+                    + " the API client that caused it (null when the system did) and when. Kept after the connection"
+                    + " is disconnected.")
+    @ApiResponse(responseCode = "200", description = "The history.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such connection in the caller's organisation.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ConnectionHistoryResponse history(Caller caller, @PathVariable UUID id) {
+        return ConnectionHistoryResponse.of(getConnectionHistory.history(caller.orgId(), id));
+    }
+
+    @PostMapping("/{id}/reauthorize")
+    @Operation(
+            summary = "Re-authorise a connection",
+            description = "For an EXPIRING, EXPIRED or ERROR connection: creates a new consent at the bank for the"
+                    + " same account and answers the connection with a fresh authorizationUrl (OAuth2 authorization"
+                    + " code with PKCE S256; single-use state, 10 minutes). The connection keeps its status until the"
+                    + " user completes the authorization at /oauth/callback; then it is ACTIVE again with the new"
+                    + " consent (ConnectionActivated with reactivation=true, and a sync is requested), keeping its id,"
+                    + " history and bank account. Asking again issues a new URL and the earlier ones stop working."
+                    + " Requires the finance or admin role.")
+    @ApiResponse(responseCode = "200", description = "The connection, with authorizationUrl.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller has neither the finance nor the admin role.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such connection in the caller's organisation.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The connection is not EXPIRING, EXPIRED or ERROR (illegal-state-transition; currentStatus"
+                    + " names its status and detail what is possible instead).",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The connection's bank account is deactivated (bank-account-inactive) or gone"
+                    + " (unknown-bank-account), or the bank refused the consent (consent-refused).",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "502",
+            description = "The bank could not be reached (provider-unavailable); try again later.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ConnectionResponse reauthorize(Caller caller, @PathVariable UUID id) {
+        Writers.require(caller);
+        ReauthorizeConnection.Reauthorization started = reauthorizeConnection.reauthorize(caller.orgId(), id);
+        return ConnectionResponse.of(started.connection(), started.authorizationUrl());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(
+            summary = "Disconnect a connection",
+            description = "Ends the consent at the bank (Berlin Group DELETE /v1/consents/{consentId}; the bank then"
+                    + " refuses its tokens), then the connection is REVOKED (final) and ConnectionRevoked is published,"
+                    + " on which token-vault-service destroys the tokens so that no copy can be decrypted again. The"
+                    + " connection and its history stay readable. Idempotent: disconnecting a REVOKED connection"
+                    + " answers it again (200). Any status can be disconnected. Requires the finance or admin role.")
+    @ApiResponse(responseCode = "200", description = "The connection, REVOKED.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller has neither the finance nor the admin role.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such connection in the caller's organisation.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "502",
+            description = "The bank could not be reached to revoke the consent (provider-unavailable); nothing was"
+                    + " changed, try again later.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ConnectionResponse disconnect(Caller caller, @PathVariable UUID id) {
+        Writers.require(caller);
+        return ConnectionResponse.of(disconnectConnection.disconnect(caller.orgId(), id, caller.clientId()), null);
     }
 }

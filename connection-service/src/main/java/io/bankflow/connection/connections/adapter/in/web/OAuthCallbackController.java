@@ -2,7 +2,6 @@ package io.bankflow.connection.connections.adapter.in.web;
 
 import io.bankflow.connection.connections.application.CompleteAuthorization;
 import io.bankflow.connection.connections.domain.BankConnection;
-import io.bankflow.connection.connections.domain.ConnectionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,11 +61,12 @@ class OAuthCallbackController {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String error) {
-        BankConnection connection = completeAuthorization.complete(state, code, error);
+        CompleteAuthorization.Outcome outcome = completeAuthorization.complete(state, code, error);
+        BankConnection connection = outcome.connection();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new CallbackResponse(
-                        connection.id(), connection.status().name(), connection.failureReason(), message(connection)));
+                        connection.id(), connection.status().name(), outcome.failureReason(), message(outcome)));
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
@@ -74,32 +74,37 @@ class OAuthCallbackController {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String error) {
-        BankConnection connection = completeAuthorization.complete(state, code, error);
+        CompleteAuthorization.Outcome outcome = completeAuthorization.complete(state, code, error);
         String page = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Bankflow</title></head>
                 <body><h1>%s</h1><p>%s</p><p>You can close this window.</p></body></html>
                 """.formatted(
-                        connection.status() == ConnectionStatus.ACTIVE ? "Bank connected" : "Bank not connected",
-                        HtmlUtils.htmlEscape(message(connection)));
+                outcome.completed() ? "Bank connected" : "Bank not connected", HtmlUtils.htmlEscape(message(outcome)));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(page);
     }
 
-    private static String message(BankConnection connection) {
-        return connection.status() == ConnectionStatus.ACTIVE
-                ? "Your bank account is connected; the first statements are on their way."
-                : "The connection was not completed: " + connection.failureReason();
+    private static String message(CompleteAuthorization.Outcome outcome) {
+        if (outcome.completed()) {
+            return outcome.reauthorization()
+                    ? "Your bank account is connected again; statements are on their way."
+                    : "Your bank account is connected; the first statements are on their way.";
+        }
+        return outcome.reauthorization()
+                ? "The re-authorization was not completed: " + outcome.failureReason() + " The connection stays "
+                        + outcome.connection().status() + "; start the re-authorization again."
+                : "The connection was not completed: " + outcome.failureReason();
     }
 
     /**
      * The outcome of a callback.
      *
      * @param connectionId the connection
-     * @param status ACTIVE or FAILED
-     * @param failureReason why it failed
+     * @param status ACTIVE, FAILED, or (a re-authorization that did not complete) the status it kept
+     * @param failureReason why the authorization did not complete
      * @param message for the user
      */
     @Schema(name = "OAuthCallbackResult")

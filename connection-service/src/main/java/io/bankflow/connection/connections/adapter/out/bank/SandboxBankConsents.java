@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,71 @@ class SandboxBankConsents implements BankConsents {
                         state,
                         "challenge",
                         codeChallenge))
+                .toUri();
+    }
+
+    @Override
+    public ConsentDetails consent(String consentId) {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(consentUri(consentId))
+                        .timeout(properties.timeout())
+                        .header("X-Request-ID", requestId)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                "read a consent",
+                requestId);
+        JsonNode consent = json(response, "read a consent", requestId);
+        try {
+            return new ConsentDetails(
+                    LocalDate.parse(consent.path("validUntil").asString("")),
+                    consent.path("consentStatus").asString(""));
+        } catch (DateTimeParseException e) {
+            throw new BankUnavailableException(
+                    "The sandbox bank's consent lacks a validUntil date (X-Request-ID " + requestId + ")", e);
+        }
+    }
+
+    @Override
+    public void revokeConsent(String consentId) {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(consentUri(consentId))
+                        .timeout(properties.timeout())
+                        .header("X-Request-ID", requestId)
+                        .header("Accept", "application/json")
+                        .DELETE()
+                        .build(),
+                "revoke a consent",
+                requestId);
+        int status = response.statusCode();
+        if (status == 204 || status == 200) {
+            log.info("Sandbox bank ended consent {} (X-Request-ID {})", consentId, requestId);
+            return;
+        }
+        try {
+            json(response, "revoke a consent", requestId);
+        } catch (ConsentRefusedException refused) {
+            if (refused.code().equals("CONSENT_UNKNOWN")) {
+                // Nothing left to end at the bank: what a disconnect wants.
+                log.info("Sandbox bank does not know consent {} any more (X-Request-ID {})", consentId, requestId);
+                return;
+            }
+            throw new BankUnavailableException(
+                    "The sandbox bank refused to end consent " + consentId + ": " + refused.code() + " (X-Request-ID "
+                            + requestId + ")",
+                    refused);
+        }
+        throw new BankUnavailableException(
+                "The sandbox bank answered " + status + " to revoke a consent (X-Request-ID " + requestId + ")");
+    }
+
+    private URI consentUri(String consentId) {
+        return UriComponentsBuilder.fromUri(properties.url())
+                .path("/v1/consents/{consentId}")
+                .buildAndExpand(consentId)
+                .encode()
                 .toUri();
     }
 

@@ -30,6 +30,31 @@ public interface BankConsents {
     URI authorizationUrl(CreatedConsent consent, String state, String codeChallenge, URI redirectUri);
 
     /**
+     * The consent as the bank holds it (Berlin Group {@code GET /v1/consents/{consentId}}): how long it is valid after
+     * the bank adjusted what was asked.
+     *
+     * @throws ConsentRefusedException when the bank does not know it
+     * @throws BankUnavailableException when the bank cannot be reached or fails
+     */
+    ConsentDetails consent(String consentId);
+
+    /**
+     * Ends the consent at the bank (Berlin Group {@code DELETE /v1/consents/{consentId}}; the bank stops accepting its
+     * tokens). A consent the bank no longer knows counts as ended.
+     *
+     * @throws BankUnavailableException when the bank cannot be reached or fails
+     */
+    void revokeConsent(String consentId);
+
+    /**
+     * A consent at the bank.
+     *
+     * @param validUntil its last day (inclusive)
+     * @param status the bank's status, e.g. {@code valid}, {@code expired}, {@code terminatedByTpp}
+     */
+    record ConsentDetails(LocalDate validUntil, String status) {}
+
+    /**
      * What to ask the bank for.
      *
      * @param iban the account, electronic form

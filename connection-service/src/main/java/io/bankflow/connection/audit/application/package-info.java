@@ -1,0 +1,5 @@
+/** The audit trail: application. */
+@NullMarked
+package io.bankflow.connection.audit.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The audit trail: application.port.out. */
+@NullMarked
+package io.bankflow.connection.audit.application.port.out;
+
+import org.jspecify.annotations.NullMarked;
