@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedLocalStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(3)
+@Order(4)
 class PlantedSecretsIT {
 
     private static final String MARKER = LocalStack.SECRET_MARKER;

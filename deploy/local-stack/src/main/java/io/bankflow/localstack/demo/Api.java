@@ -41,11 +41,14 @@ public final class Api {
     public record Connection(
             UUID id,
             String status,
+            String statusReason,
             String provider,
             String environment,
             UUID bankAccountId,
             String consentId,
+            LocalDate consentValidUntil,
             String failureReason,
+            Reauthentication reauthentication,
             Instant createdAt,
             URI authorizationUrl) {
 
@@ -55,6 +58,15 @@ public final class Api {
                     + consentId + ", failureReason=" + failureReason + "]";
         }
     }
+
+    /** How to authorise a connection again (EXPIRING, EXPIRED, ERROR). */
+    public record Reauthentication(boolean required, String message, String method, String url) {}
+
+    /** One change of a connection's status. */
+    public record StatusChange(String from, String to, String reason, String detail, String actor, Instant changedAt) {}
+
+    /** A connection's status history, oldest first. */
+    public record ConnectionHistory(List<StatusChange> items) {}
 
     /** What {@code /oauth/callback} answers a non-browser client. */
     public record CallbackResult(UUID connectionId, String status, String failureReason, String message) {}

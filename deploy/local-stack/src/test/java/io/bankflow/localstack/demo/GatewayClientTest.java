@@ -86,10 +86,13 @@ class GatewayClientTest {
         Api.Connection connection = new Api.Connection(
                 EXISTING,
                 "PENDING_CONSENT",
+                "created",
                 "sandbox-bank",
                 "sandbox",
                 EXISTING,
                 "consent-1",
+                null,
+                null,
                 null,
                 null,
                 URI.create("http://127.0.0.1:18670/oauth2/authorize?state=ST4TE&code_challenge=abc"));
