@@ -61,6 +61,13 @@ final class TestServersContextCustomizer implements ContextCustomizer {
             String bootstrap = TestKafka.bootstrapServers();
             properties.put("spring.kafka.bootstrap-servers", bootstrap);
             properties.put("BANKFLOW_KAFKA_BOOTSTRAP", bootstrap);
+            // Each context its own consumer group: test contexts of one service stay cached side by side, each with
+            // its own database; sharing the service's group would hand a test's events to another context's
+            // listeners (services' @KafkaListeners take spring.kafka.consumer.group-id).
+            properties.put(
+                    "spring.kafka.consumer.group-id",
+                    "it-" + mergedConfig.getTestClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-"
+                            + java.util.UUID.randomUUID().toString().substring(0, 8));
         }
         if (servers.contains(TestServer.REGISTRY)) {
             String registry = TestRegistry.ccompatUrl();

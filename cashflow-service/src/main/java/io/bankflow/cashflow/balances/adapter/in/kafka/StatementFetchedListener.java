@@ -32,7 +32,7 @@ class StatementFetchedListener {
         this.applyStatement = applyStatement;
     }
 
-    @KafkaListener(id = CONSUMER, topics = EventTopics.STATEMENT_FETCHED)
+    @KafkaListener(id = CONSUMER, topics = EventTopics.STATEMENT_FETCHED, groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, StatementFetched> record) {
         ApplyStatement.Command command = toCommand(record.value());
         processedEvents.runOnce(CONSUMER, record, () -> applyStatement.apply(command));

@@ -28,7 +28,10 @@ class SyncJobOutcomeListener {
         this.recordSyncOutcome = recordSyncOutcome;
     }
 
-    @KafkaListener(id = FAILED_CONSUMER, topics = EventTopics.SYNC_JOB_FAILED, groupId = "${spring.application.name}")
+    @KafkaListener(
+            id = FAILED_CONSUMER,
+            topics = EventTopics.SYNC_JOB_FAILED,
+            groupId = "${spring.kafka.consumer.group-id}")
     void onFailed(ConsumerRecord<String, SyncJobFailed> record) {
         SyncJobFailed event = record.value();
         UUID connectionId = Events.connectionId(event.getConnectionId(), "SyncJobFailed", event.getMetadata());
@@ -47,7 +50,7 @@ class SyncJobOutcomeListener {
     @KafkaListener(
             id = COMPLETED_CONSUMER,
             topics = EventTopics.SYNC_JOB_COMPLETED,
-            groupId = "${spring.application.name}")
+            groupId = "${spring.kafka.consumer.group-id}")
     void onCompleted(ConsumerRecord<String, SyncJobCompleted> record) {
         SyncJobCompleted event = record.value();
         UUID connectionId = Events.connectionId(event.getConnectionId(), "SyncJobCompleted", event.getMetadata());

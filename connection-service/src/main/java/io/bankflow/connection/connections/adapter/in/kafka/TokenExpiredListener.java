@@ -25,7 +25,7 @@ class TokenExpiredListener {
         this.expireConnection = expireConnection;
     }
 
-    @KafkaListener(id = CONSUMER, topics = EventTopics.TOKEN_EXPIRED, groupId = "${spring.application.name}")
+    @KafkaListener(id = CONSUMER, topics = EventTopics.TOKEN_EXPIRED, groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, TokenExpired> record) {
         TokenExpired event = record.value();
         UUID connectionId = Events.connectionId(event.getConnectionId(), "TokenExpired", event.getMetadata());

@@ -38,7 +38,7 @@ class StatementFetchedListener {
             id = CONSUMER,
             topics = EventTopics.STATEMENT_FETCHED,
             // The service's group: one instance of reconciliation-service handles each event.
-            groupId = "${spring.application.name}")
+            groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, StatementFetched> record) {
         MatchStatementLines.Command command = toCommand(record.value());
         processedEvents.runOnce(CONSUMER, record, () -> matchLines.match(command));

@@ -31,7 +31,7 @@ class SyncRequestedListener {
         this.requestSync = requestSync;
     }
 
-    @KafkaListener(id = CONSUMER, topics = EventTopics.SYNC_REQUESTED, groupId = "${spring.application.name}")
+    @KafkaListener(id = CONSUMER, topics = EventTopics.SYNC_REQUESTED, groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, SyncRequested> record) {
         RequestSync.Requested request = toRequest(record.value());
         processedEvents.runOnce(CONSUMER, record, () -> requestSync.onSyncRequested(request));

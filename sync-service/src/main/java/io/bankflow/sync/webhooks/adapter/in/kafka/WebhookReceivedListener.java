@@ -32,7 +32,7 @@ class WebhookReceivedListener {
             id = CONSUMER,
             topics = EventTopics.WEBHOOK_RECEIVED,
             // The service's group: one instance of sync-service handles each event.
-            groupId = "${spring.application.name}")
+            groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, WebhookReceived> record) {
         RecordProviderNotification.Command command = toCommand(record.value());
         processedEvents.runOnce(CONSUMER, record, () -> recordNotification.record(command));

@@ -26,7 +26,10 @@ class ConnectionRevokedListener {
         this.shredTokens = shredTokens;
     }
 
-    @KafkaListener(id = CONSUMER, topics = EventTopics.CONNECTION_REVOKED, groupId = "${spring.application.name}")
+    @KafkaListener(
+            id = CONSUMER,
+            topics = EventTopics.CONNECTION_REVOKED,
+            groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, ConnectionRevoked> record) {
         TokenBinding binding = bindingOf(record.value());
         String actor = actorOf(record.value());
