@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * No bank secret leaks. The stack's sandbox bank marks every authorization code, access token and refresh token it
- * issues with {@link LocalStack#SECRET_MARKER}; after the demo, the end-to-end test and one more connection made here
+ * issues with {@link LocalStack#SECRET_MARKER}, and a two-factor challenge here is given a one-time code carrying it;
+ * after the demo, the end-to-end test and one more connection made here
  * (whose code is checked to carry the marker, so the search below cannot pass for want of planted values), every log
  * line of Bankflow's components, every record of every Kafka topic, every row of every service database and the API
  * answers are searched for it: zero hits. The sandbox bank's own log is the bank's, not Bankflow's, and is left out.
@@ -94,6 +95,19 @@ class PlantedSecretsIT {
         assertThat(sync.status())
                 .as("the sync used the marked access token: %s", sync.failure())
                 .isEqualTo("COMPLETED");
+
+        // A two-factor challenge with a planted one-time code: a wrong guess, then the right code.
+        String challenges = "/api/banking/connections/" + started.id() + "/challenges";
+        ApiResponse challenge = gateway.post(challenges, acme, Map.of("type", "OTP", "otp", MARKER + "OTP"));
+        assertThat(challenge.status()).as(challenge.describe()).isEqualTo(201);
+        String verify = challenges + "/" + challenge.as(Map.class).get("id") + "/verify";
+        ApiResponse wrong = gateway.post(verify, acme, Map.of("otp", MARKER + "BAD"));
+        assertThat(wrong.status()).as(wrong.describe()).isEqualTo(422);
+        ApiResponse right = gateway.post(verify, acme, Map.of("otp", MARKER + "OTP"));
+        assertThat(right.status()).as(right.describe()).isBetween(200, 299);
+        answers.add(challenge.body());
+        answers.add(wrong.body());
+        answers.add(right.body());
     }
 
     @Test
