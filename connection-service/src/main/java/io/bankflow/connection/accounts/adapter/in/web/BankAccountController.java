@@ -11,17 +11,15 @@ import io.bankflow.connection.accounts.domain.GlCode;
 import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.accounts.domain.InvalidAccountDetail;
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.FieldViolation;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.httpapi.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,7 +31,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,13 +51,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
         name = "Bank accounts",
         description = "The organisation's bank accounts: GL code, currency, IBAN (shown masked), default per currency.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class BankAccountController {
 
     static final String BASE_PATH = "/api/banking/accounts";
@@ -104,33 +94,15 @@ class BankAccountController {
     @ApiResponse(
             responseCode = "400",
             description = "Invalid body (errors lists the fields: a bad IBAN, an unknown currency, a missing GL code),"
-                    + " or an invalid Idempotency-Key.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " or an invalid Idempotency-Key.")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     @ApiResponse(
             responseCode = "409",
             description = "The IBAN is already registered (type iban-already-registered, member existingId), or a"
-                    + " request with the same Idempotency-Key is still running (type idempotency-key-in-use).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " request with the same Idempotency-Key is still running (type idempotency-key-in-use).")
     @ApiResponse(
             responseCode = "422",
-            description = "The Idempotency-Key was used before for a different request (type idempotency-key-reused).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The Idempotency-Key was used before for a different request (type idempotency-key-reused).")
     ResponseEntity<BankAccountResponse> create(
             Caller caller,
             @Valid @RequestBody CreateBankAccountRequest request,
@@ -138,7 +110,7 @@ class BankAccountController {
                     @RequestHeader(name = IdempotencyKeyHeader.IDEMPOTENCY_KEY, required = false)
                     @Nullable
                     String idempotencyKey) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         IdempotencyKeyHeader.checked(idempotencyKey);
         // Every field is checked before answering, so a client learns all its mistakes at once.
         List<FieldViolation> violations = new ArrayList<>();
@@ -169,13 +141,7 @@ class BankAccountController {
             summary = "List bank accounts",
             description = "The organisation's bank accounts, active and inactive, newest first, a page at a time.")
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "limit out of range, or a cursor this API did not return.")
     BankAccountPageResponse list(
             Caller caller,
             @Parameter(description = "Page size, 1 to 100 (default 50).") @RequestParam(required = false) @Nullable
@@ -200,13 +166,7 @@ class BankAccountController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a bank account")
     @ApiResponse(responseCode = "200", description = "The account.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such account in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such account in the caller's organisation.")
     BankAccountResponse get(Caller caller, @PathVariable UUID id) {
         return BankAccountResponse.of(getAccount.get(caller.orgId(), id));
     }
@@ -217,22 +177,10 @@ class BankAccountController {
             description = "Takes the account out of use; it also stops being its currency's default. Deactivating"
                     + " twice is harmless. Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The account, inactive.")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such account in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such account in the caller's organisation.")
     BankAccountResponse deactivate(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         return BankAccountResponse.of(deactivateAccount.deactivate(caller.orgId(), id));
     }
 
@@ -242,22 +190,10 @@ class BankAccountController {
             description = "Puts the account back in use (it does not become the default again). Activating an active"
                     + " account is harmless. Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The account, active.")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such account in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such account in the caller's organisation.")
     BankAccountResponse activate(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         return BankAccountResponse.of(activateAccount.activate(caller.orgId(), id));
     }
 

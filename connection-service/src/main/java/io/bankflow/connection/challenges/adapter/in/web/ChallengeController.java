@@ -1,7 +1,6 @@
 package io.bankflow.connection.challenges.adapter.in.web;
 
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.challenges.ChallengesProperties;
 import io.bankflow.connection.challenges.application.CreateChallenge;
 import io.bankflow.connection.challenges.application.GetChallenges;
@@ -12,10 +11,9 @@ import io.bankflow.connection.challenges.domain.TwoFactorChallenge;
 import io.bankflow.httpapi.FieldViolation;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.httpapi.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -26,7 +24,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,13 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
         name = "Two-factor challenges",
         description = "OTP and push challenges a bank asks of a connection's user: attempts, expiry and outcome.")
-@ApiResponse(
-        responseCode = "404",
-        description = "No such connection or challenge in the caller's organisation.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "No such connection or challenge in the caller's organisation.")
 class ChallengeController {
 
     private final CreateChallenge createChallenge;
@@ -78,16 +69,10 @@ class ChallengeController {
                     + " sent is given once and kept only as a salted hash while the challenge is pending. Requires the"
                     + " finance or admin role.")
     @ApiResponse(responseCode = "201", description = "Created, PENDING.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A field is wrong (errors names each; no value is echoed).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A field is wrong (errors names each; no value is echoed).")
     ResponseEntity<ChallengeResponse> create(
             Caller caller, @PathVariable UUID id, @RequestBody CreateChallengeRequest request) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         TwoFactorChallenge challenge = createChallenge.create(command(caller, id, request));
         return ResponseEntity.created(URI.create("/api/banking/connections/" + id + "/challenges/" + challenge.id()))
                 .body(ChallengeResponse.of(challenge));
@@ -99,41 +84,19 @@ class ChallengeController {
             description = "OTP: {otp} as the user typed it; PUSH: {approved}. 200 with the challenge when the attempt"
                     + " settled it (VERIFIED, or FAILED for a denied push). Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "VERIFIED (or FAILED: push denied).")
-    @ApiResponse(
-            responseCode = "400",
-            description = "otp for a PUSH challenge, approved for an OTP one, or neither.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "otp for a PUSH challenge, approved for an OTP one, or neither.")
     @ApiResponse(
             responseCode = "409",
             description = "No attempts left (challenge-attempts-exhausted: also the answer to the last wrong code),"
-                    + " denied push (challenge-failed), or already verified (challenge-already-verified).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "410",
-            description = "Expired (challenge-expired); nothing checked or counted.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Wrong code, attempts left (otp-rejected, with attemptsLeft).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " denied push (challenge-failed), or already verified (challenge-already-verified).")
+    @ApiResponse(responseCode = "410", description = "Expired (challenge-expired); nothing checked or counted.")
+    @ApiResponse(responseCode = "422", description = "Wrong code, attempts left (otp-rejected, with attemptsLeft).")
     ChallengeResponse verify(
             Caller caller,
             @PathVariable UUID id,
             @PathVariable UUID challengeId,
             @RequestBody VerifyChallengeRequest request) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         TwoFactorChallenge.Attempt attempt;
         try {
             attempt = verifyChallenge.verify(

@@ -1,7 +1,6 @@
 package io.bankflow.connection.connections.adapter.in.web;
 
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.connections.application.CreateConnection;
 import io.bankflow.connection.connections.application.DisconnectConnection;
 import io.bankflow.connection.connections.application.GetConnection;
@@ -13,11 +12,10 @@ import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.httpapi.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +24,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,13 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Connections",
         description = "Connecting registered bank accounts to their bank: the PSD2 consent and the user's OAuth2"
                 + " authorisation.")
-@ApiResponse(
-        responseCode = "401",
-        description = "No valid access token.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class ConnectionController {
 
     static final String BASE_PATH = "/api/banking/connections";
@@ -108,41 +98,19 @@ class ConnectionController {
     @ApiResponse(
             responseCode = "400",
             description = "Invalid body (errors lists the fields): unknown provider or environment; or an invalid"
-                    + " Idempotency-Key.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " Idempotency-Key.")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     @ApiResponse(
             responseCode = "409",
-            description = "A request with the same Idempotency-Key is still running (idempotency-key-in-use).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A request with the same Idempotency-Key is still running (idempotency-key-in-use).")
     @ApiResponse(
             responseCode = "422",
             description = "The bank account is unknown in the organisation (unknown-bank-account) or deactivated"
                     + " (bank-account-inactive), the bank refused the consent (consent-refused), or the"
-                    + " Idempotency-Key was used before for a different request (idempotency-key-reused).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " Idempotency-Key was used before for a different request (idempotency-key-reused).")
     @ApiResponse(
             responseCode = "502",
-            description = "The bank could not be reached (provider-unavailable); try again later.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The bank could not be reached (provider-unavailable); try again later.")
     ResponseEntity<ConnectionResponse> create(
             Caller caller,
             @Valid @RequestBody CreateConnectionRequest request,
@@ -152,7 +120,7 @@ class ConnectionController {
                     @RequestHeader(name = IdempotencyKeyHeader.IDEMPOTENCY_KEY, required = false)
                     @Nullable
                     String idempotencyKey) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         IdempotencyKeyHeader.checked(idempotencyKey);
         String provider = Objects.requireNonNull(request.provider());
         String environment = Objects.requireNonNull(request.environment());
@@ -179,13 +147,7 @@ class ConnectionController {
     @GetMapping
     @Operation(summary = "List connections", description = "The organisation's connections, newest first.")
     @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last one.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of range, or a cursor this API did not return.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "limit out of range, or a cursor this API did not return.")
     ConnectionPageResponse list(
             Caller caller,
             @Parameter(description = "Page size, 1 to 100 (default 50).") @RequestParam(required = false) @Nullable
@@ -217,13 +179,7 @@ class ConnectionController {
                     + " the call (POST .../reauthorize) that answers a fresh authorization URL for the same"
                     + " connection.")
     @ApiResponse(responseCode = "200", description = "The connection (without the authorization URL).")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such connection in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such connection in the caller's organisation.")
     ConnectionResponse get(Caller caller, @PathVariable UUID id) {
         return ConnectionResponse.of(getConnection.get(caller.orgId(), id), null);
     }
@@ -235,13 +191,7 @@ class ConnectionController {
                     + " the API client that caused it (null when the system did) and when. Kept after the connection"
                     + " is disconnected.")
     @ApiResponse(responseCode = "200", description = "The history.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such connection in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such connection in the caller's organisation.")
     ConnectionHistoryResponse history(Caller caller, @PathVariable UUID id) {
         return ConnectionHistoryResponse.of(getConnectionHistory.history(caller.orgId(), id));
     }
@@ -257,45 +207,21 @@ class ConnectionController {
                     + " history and bank account. Asking again issues a new URL and the earlier ones stop working."
                     + " Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The connection, with authorizationUrl.")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such connection in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such connection in the caller's organisation.")
     @ApiResponse(
             responseCode = "409",
             description = "The connection is not EXPIRING, EXPIRED or ERROR (illegal-state-transition; currentStatus"
-                    + " names its status and detail what is possible instead).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " names its status and detail what is possible instead).")
     @ApiResponse(
             responseCode = "422",
             description = "The connection's bank account is deactivated (bank-account-inactive) or gone"
-                    + " (unknown-bank-account), or the bank refused the consent (consent-refused).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " (unknown-bank-account), or the bank refused the consent (consent-refused).")
     @ApiResponse(
             responseCode = "502",
-            description = "The bank could not be reached (provider-unavailable); try again later.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The bank could not be reached (provider-unavailable); try again later.")
     ConnectionResponse reauthorize(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         ReauthorizeConnection.Reauthorization started = reauthorizeConnection.reauthorize(caller.orgId(), id);
         return ConnectionResponse.of(started.connection(), started.authorizationUrl());
     }
@@ -309,30 +235,14 @@ class ConnectionController {
                     + " connection and its history stay readable. Idempotent: disconnecting a REVOKED connection"
                     + " answers it again (200). Any status can be disconnected. Requires the finance or admin role.")
     @ApiResponse(responseCode = "200", description = "The connection, REVOKED.")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such connection in the caller's organisation.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
+    @ApiResponse(responseCode = "404", description = "No such connection in the caller's organisation.")
     @ApiResponse(
             responseCode = "502",
             description = "The bank could not be reached to revoke the consent (provider-unavailable); nothing was"
-                    + " changed, try again later.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " changed, try again later.")
     ConnectionResponse disconnect(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         return ConnectionResponse.of(disconnectConnection.disconnect(caller.orgId(), id, caller.clientId()), null);
     }
 }

@@ -3,15 +3,14 @@ package io.bankflow.connection.connections.adapter.in.web;
 import io.bankflow.connection.connections.application.CompleteAuthorization;
 import io.bankflow.connection.connections.domain.BankConnection;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +34,7 @@ class OAuthCallbackController {
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements // none: the bank's redirect carries the state, not a token
     @Operation(
             summary = "Complete a bank authorization",
             description = "Called by the user's browser on the bank's redirect (RFC 6749 section 4.1.2). The state"
@@ -42,21 +42,11 @@ class OAuthCallbackController {
                     + " any error) fails the connection; a code is exchanged by token-vault-service and the"
                     + " connection becomes ACTIVE with a first sync of 90 days requested.")
     @ApiResponse(responseCode = "200", description = "The connection's outcome: ACTIVE or FAILED (with the reason).")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Unknown, expired or used state (invalid-oauth-state).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Unknown, expired or used state (invalid-oauth-state).")
     @ApiResponse(
             responseCode = "502",
             description = "token-vault-service could not exchange the code now (provider-unavailable); reloading the"
-                    + " page retries while the bank's code is valid.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " page retries while the bank's code is valid.")
     ResponseEntity<CallbackResponse> callbackJson(
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code,

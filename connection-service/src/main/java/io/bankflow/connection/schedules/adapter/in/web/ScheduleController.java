@@ -1,7 +1,6 @@
 package io.bankflow.connection.schedules.adapter.in.web;
 
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.apisupport.Writers;
 import io.bankflow.connection.schedules.application.GetSchedule;
 import io.bankflow.connection.schedules.application.PauseSchedule;
 import io.bankflow.connection.schedules.application.ResumeSchedule;
@@ -10,9 +9,8 @@ import io.bankflow.connection.schedules.domain.Frequency;
 import io.bankflow.connection.schedules.domain.InvalidScheduleException;
 import io.bankflow.httpapi.FieldViolation;
 import io.bankflow.httpapi.security.Caller;
+import io.bankflow.httpapi.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DateTimeException;
@@ -27,7 +25,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
                 + " unattended-access quota (PSD2: 4 reads per account and day).")
 @ApiResponse(
         responseCode = "404",
-        description = "No such connection in the caller's organisation, or (GET, pause, resume) it has no schedule.",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+        description = "No such connection in the caller's organisation, or (GET, pause, resume) it has no schedule.")
 class ScheduleController {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -89,20 +82,10 @@ class ScheduleController {
                     + " schedule stays paused; quota used today still counts. Requires the finance or admin role.")
     @ApiResponse(
             responseCode = "400",
-            description = "A field is wrong (errors names each), e.g. more times a day than the provider's quota.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller has neither the finance nor the admin role.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A field is wrong (errors names each), e.g. more times a day than the provider's quota.")
+    @ApiResponse(responseCode = "403", description = "The caller has neither the finance nor the admin role.")
     ResponseEntity<ScheduleResponse> put(Caller caller, @PathVariable UUID id, @RequestBody ScheduleRequest request) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         SetSchedule.Command command = command(caller, id, request);
         SetSchedule.Result result;
         try {
@@ -122,7 +105,7 @@ class ScheduleController {
             description = "No scheduled syncs until resumed; manual syncs (POST /api/banking/sync-jobs) still run."
                     + " Idempotent. Requires the finance or admin role.")
     ScheduleResponse pause(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         return ScheduleResponse.of(pauseSchedule.pause(caller.orgId(), id, caller.clientId()));
     }
 
@@ -132,7 +115,7 @@ class ScheduleController {
             description = "From the first slot after now; slots missed while paused are not caught up. Idempotent."
                     + " Requires the finance or admin role.")
     ScheduleResponse resume(Caller caller, @PathVariable UUID id) {
-        Writers.require(caller);
+        caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
         return ScheduleResponse.of(resumeSchedule.resume(caller.orgId(), id, caller.clientId()));
     }
 
