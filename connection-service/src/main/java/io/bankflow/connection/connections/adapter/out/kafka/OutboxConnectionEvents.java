@@ -13,7 +13,6 @@ import io.bankflow.events.connection.ConnectionRevocationReason;
 import io.bankflow.events.connection.ConnectionRevoked;
 import io.bankflow.events.connection.ConsentExpiring;
 import io.bankflow.events.sync.SyncReason;
-import io.bankflow.events.sync.SyncRequested;
 import io.bankflow.kafkaevents.correlation.EventMetadataFactory;
 import io.bankflow.kafkaevents.outbox.OutboxEvents;
 import java.time.Instant;
@@ -58,19 +57,12 @@ class OutboxConnectionEvents implements ConnectionEvents {
         outbox.append(
                 EventTopics.SYNC_REQUESTED,
                 connection.id().toString(),
-                SyncRequested.newBuilder()
-                        .setMetadata(metadata.newMetadata(connection.orgId()))
-                        .setConnectionId(connection.id().toString())
-                        .setReason(SyncReason.INITIAL)
-                        .setDateFrom(dateFrom)
-                        .setDateTo(null)
-                        .setRequestedBy(null)
-                        .setAccountId(connection.bankAccountId().toString())
-                        .setProvider(connection.provider())
-                        .setProviderConsentId(connection.consentId())
-                        // Electronic form (no spaces): Iban.value(), never toString(), which is the masked form.
-                        .setAccountIban(accountIban == null ? null : accountIban.value())
-                        .build());
+                SyncRequests.of(
+                        metadata.newMetadata(connection.orgId()),
+                        connection,
+                        SyncReason.INITIAL,
+                        dateFrom,
+                        accountIban));
     }
 
     @Override

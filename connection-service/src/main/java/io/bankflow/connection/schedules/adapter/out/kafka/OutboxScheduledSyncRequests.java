@@ -1,11 +1,11 @@
 package io.bankflow.connection.schedules.adapter.out.kafka;
 
 import io.bankflow.connection.accounts.domain.Iban;
+import io.bankflow.connection.connections.adapter.out.kafka.SyncRequests;
 import io.bankflow.connection.connections.domain.BankConnection;
 import io.bankflow.connection.schedules.application.port.out.ScheduledSyncRequests;
 import io.bankflow.events.EventTopics;
 import io.bankflow.events.sync.SyncReason;
-import io.bankflow.events.sync.SyncRequested;
 import io.bankflow.kafkaevents.correlation.EventMetadataFactory;
 import io.bankflow.kafkaevents.outbox.OutboxEvents;
 import org.jspecify.annotations.Nullable;
@@ -31,20 +31,8 @@ class OutboxScheduledSyncRequests implements ScheduledSyncRequests {
         outbox.append(
                 EventTopics.SYNC_REQUESTED,
                 connection.id().toString(),
-                SyncRequested.newBuilder()
-                        .setMetadata(metadata.newMetadata(connection.orgId()))
-                        .setConnectionId(connection.id().toString())
-                        .setReason(SyncReason.SCHEDULED)
-                        // sync-service continues from its saved cursor.
-                        .setDateFrom(null)
-                        .setDateTo(null)
-                        // The system asked, not a user.
-                        .setRequestedBy(null)
-                        .setAccountId(connection.bankAccountId().toString())
-                        .setProvider(connection.provider())
-                        .setProviderConsentId(connection.consentId())
-                        // Electronic form (no spaces): Iban.value(), never toString(), which is the masked form.
-                        .setAccountIban(accountIban == null ? null : accountIban.value())
-                        .build());
+                // No dates: sync-service continues from its saved cursor.
+                SyncRequests.of(
+                        metadata.newMetadata(connection.orgId()), connection, SyncReason.SCHEDULED, null, accountIban));
     }
 }
