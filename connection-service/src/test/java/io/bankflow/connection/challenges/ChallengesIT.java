@@ -217,7 +217,8 @@ class ChallengesIT {
         assertThat(third.statusCode()).isEqualTo(409);
         assertThat(json(third).get("type").asString())
                 .isEqualTo("https://bankflow.io/problems/challenge-attempts-exhausted");
-        assertThat(json(third).get("status").asString()).isEqualTo("FAILED");
+        assertThat(json(third).get("status").asInt()).as("RFC 9457 status").isEqualTo(409);
+        assertThat(json(third).get("challengeStatus").asString()).isEqualTo("FAILED");
         assertThat(right.statusCode()).as("no code is checked any more").isEqualTo(409);
         assertThat(json(right).get("type").asString())
                 .isEqualTo("https://bankflow.io/problems/challenge-attempts-exhausted");
@@ -280,7 +281,8 @@ class ChallengesIT {
 
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(json(late).get("type").asString()).isEqualTo("https://bankflow.io/problems/challenge-expired");
-        assertThat(json(late).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(json(late).get("status").asInt()).as("RFC 9457 status").isEqualTo(410);
+        assertThat(json(late).get("challengeStatus").asString()).isEqualTo("EXPIRED");
         assertThat(jdbc.sql("SELECT attempts FROM two_factor_challenge WHERE id = :id")
                         .param("id", UUID.fromString(expired))
                         .query(Integer.class)

@@ -22,7 +22,8 @@ final class ChallengeProblems extends ApiException {
     private ChallengeProblems(HttpStatus status, String slug, String title, String detail, TwoFactorChallenge c) {
         super(status, slug, title, detail, null);
         withProperty("challengeId", c.id().toString());
-        withProperty("status", c.status().name());
+        // Not "status": RFC 9457 reserves it for the HTTP status code.
+        withProperty("challengeStatus", c.status().name());
         withProperty("attemptsLeft", c.attemptsLeft());
     }
 
