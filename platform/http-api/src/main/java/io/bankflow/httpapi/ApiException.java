@@ -38,11 +38,19 @@ public abstract class ApiException extends ErrorResponseException {
      * @param name the member name (not one of the standard members)
      * @param value a JSON-serialisable value
      * @return this exception
+     * @throws IllegalArgumentException for a member RFC 9457 defines (type, title, status, detail, instance): an
+     *     extension must not change what they mean
      */
     public ApiException withProperty(String name, Object value) {
+        if (STANDARD_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+        }
         getBody().setProperty(name, value);
         return this;
     }
+
+    private static final java.util.Set<String> STANDARD_MEMBERS =
+            java.util.Set.of("type", "title", "status", "detail", "instance");
 
     @Override
     public String getMessage() {
