@@ -99,12 +99,12 @@ class PlantedSecretsIT {
         // A two-factor challenge with a planted one-time code: a wrong guess, then the right code.
         String challenges = "/api/banking/connections/" + started.id() + "/challenges";
         ApiResponse challenge = gateway.post(challenges, acme, Map.of("type", "OTP", "otp", MARKER + "OTP"));
-        assertThat(challenge.status()).as(challenge.describe()).isEqualTo(201);
+        assertThat(challenge.status()).as(challenge.body()).isEqualTo(201);
         String verify = challenges + "/" + challenge.as(Map.class).get("id") + "/verify";
         ApiResponse wrong = gateway.post(verify, acme, Map.of("otp", MARKER + "BAD"));
-        assertThat(wrong.status()).as(wrong.describe()).isEqualTo(422);
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
         ApiResponse right = gateway.post(verify, acme, Map.of("otp", MARKER + "OTP"));
-        assertThat(right.status()).as(right.describe()).isBetween(200, 299);
+        assertThat(right.status()).as(right.body()).isBetween(200, 299);
         answers.add(challenge.body());
         answers.add(wrong.body());
         answers.add(right.body());
