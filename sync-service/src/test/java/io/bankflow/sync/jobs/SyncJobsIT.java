@@ -66,8 +66,9 @@ class SyncJobsIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Enforces PSD2's 4 unattended reads per consent, account and day, as banks do. */
     static final TestSandboxBank BANK =
-            TestSandboxBank.builder().enforceFrequency(false).start();
+            TestSandboxBank.builder().enforceFrequency(true).start();
 
     @DynamicPropertySource
     static void bank(DynamicPropertyRegistry registry) {
@@ -280,6 +281,36 @@ class SyncJobsIT {
     }
 
     @Test
+    void anUnattendedSyncIsOneReadOfTheAccountSoFourFitADayAndTheFifthWaitsForTheQuota() throws Exception {
+        Connected connection = connect("NO3215039811828");
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        kafka.send(EventTopics.SYNC_REQUESTED, connection.id().toString(), syncRequested(connection, from))
+                .get();
+        awaitJob(connection.id(), "INITIAL", "COMPLETED", ACME_ERP);
+        String unattended = "{\"connectionId\":\"" + connection.id() + "\",\"dateFrom\":\"" + from + "\"}";
+        for (int sync = 2; sync <= 4; sync++) {
+            JsonNode job = awaitJobById(
+                    JSON.readTree(post(ACME_ERP, unattended).body()).path("id").asString(), "COMPLETED");
+            assertThat(job.path("counts").path("fetched").asInt())
+                    .as("sync %d", sync)
+                    .isPositive();
+        }
+
+        String fifth =
+                JSON.readTree(post(ACME_ERP, unattended).body()).path("id").asString();
+        JsonNode waiting = awaitFailureOf(fifth);
+        assertThat(waiting.path("status").asString())
+                .as("a quota answer waits for the bank's new day instead of failing")
+                .isEqualTo("QUEUED");
+        assertThat(waiting.path("failure").path("code").asString()).isEqualTo("RATE_LIMITED");
+        assertThat(waiting.path("failure").path("retryable").asBoolean()).isTrue();
+
+        String attended = "{\"connectionId\":\"" + connection.id() + "\",\"dateFrom\":\"" + from
+                + "\",\"psuIpAddress\":\"198.51.100.7\"}";
+        awaitJobById(JSON.readTree(post(ACME_ERP, attended).body()).path("id").asString(), "COMPLETED");
+    }
+
+    @Test
     void aJobWithoutTokensFailsWithASafeReasonAndSyncJobFailed() throws Exception {
         Connected connection = connect("NO3215039811828");
         tokens.tokens.remove(connection.id());
@@ -438,6 +469,19 @@ class SyncJobsIT {
             Thread.sleep(100);
         }
         throw new AssertionError("Job " + id + " is not " + status + ": " + job);
+    }
+
+    JsonNode awaitFailureOf(String id) throws Exception {
+        long until = System.nanoTime() + WITHIN.toNanos();
+        JsonNode job = null;
+        while (System.nanoTime() < until) {
+            job = JSON.readTree(get(ACME_ERP, "/api/banking/sync-jobs/" + id).body());
+            if (!job.path("failure").isMissingNode() && !job.path("failure").isNull()) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Job " + id + " has no failure: " + job);
     }
 
     HttpResponse<String> get(String client, String path) throws Exception {

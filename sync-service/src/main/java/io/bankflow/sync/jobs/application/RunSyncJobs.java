@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>Claim (own transaction): the job becomes RUNNING under a lease; its first run announces SyncJobStarted.
  *   <li>Fetch (no transaction held): an access token from token-vault-service, the provider's account for the
- *       connection (by IBAN, learned once), its balances and every page of transactions in the job's window.
+ *       connection (by IBAN, learned once), every page of transactions in the job's window and the balances (with
+ *       the transactions where the provider offers that: one read of the account per job).
  *   <li>Commit (one transaction): new lines stored after deduplication, StatementFetched, the job COMPLETED with its
  *       counts, SyncJobCompleted, the connection's cursor moved. A crash before the commit leaves nothing half done:
  *       the lease lapses and the job runs again.
@@ -171,8 +172,10 @@ public class RunSyncJobs {
             String resourceId = target.accountResourceId() != null
                     ? target.accountResourceId()
                     : identifyAccount(provider.accounts(access), target);
-            List<AccountBalance> balances = provider.balances(access, resourceId);
             FetchedTransactions fetched = provider.transactions(access, resourceId, window.from(), window.to());
+            // Balances that came with the transactions cost no second read of the account.
+            List<AccountBalance> balances =
+                    fetched.balances().isEmpty() ? provider.balances(access, resourceId) : fetched.balances();
             return commit(job, target, resourceId, window, balances, fetched);
         } catch (JobFailure failure) {
             return failed(job, failure.failure);

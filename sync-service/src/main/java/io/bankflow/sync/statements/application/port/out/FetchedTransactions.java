@@ -1,5 +1,6 @@
 package io.bankflow.sync.statements.application.port.out;
 
+import io.bankflow.sync.statements.domain.AccountBalance;
 import io.bankflow.sync.statements.domain.LineStatus;
 import io.bankflow.sync.statements.domain.StatementLine;
 import java.util.List;
@@ -11,12 +12,21 @@ import java.util.List;
  * @param lines the transactions that could be normalised, in the provider's order
  * @param errors one safe description per transaction that could not be normalised (skipped)
  * @param pages how many pages were read
+ * @param balances the balances the provider reported with the transactions (Berlin Group {@code withBalance}); empty
+ *     when it reports none that way and they must be read separately
  */
-public record FetchedTransactions(List<StatementLine> lines, List<String> errors, int pages) {
+public record FetchedTransactions(
+        List<StatementLine> lines, List<String> errors, int pages, List<AccountBalance> balances) {
 
     public FetchedTransactions {
         lines = List.copyOf(lines);
         errors = List.copyOf(errors);
+        balances = List.copyOf(balances);
+    }
+
+    /** Transactions without balances. */
+    public FetchedTransactions(List<StatementLine> lines, List<String> errors, int pages) {
+        this(lines, errors, pages, List.of());
     }
 
     /** Lines received plus lines that could not be normalised. */

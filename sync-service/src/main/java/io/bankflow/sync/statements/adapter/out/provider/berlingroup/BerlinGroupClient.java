@@ -96,8 +96,12 @@ public final class BerlinGroupClient implements AccountInformationProvider {
     @Override
     public FetchedTransactions transactions(
             ProviderAccess access, String accountResourceId, LocalDate dateFrom, @Nullable LocalDate dateTo) {
-        URI uri = api("/v1/accounts/" + encode(accountResourceId) + "/transactions?bookingStatus=both&dateFrom="
-                + dateFrom + (dateTo == null ? "" : "&dateTo=" + dateTo));
+        // withBalance: the balances come with the first page, so a sync is one read of the account, not two (PSD2
+        // banks count each unattended read against the consent's frequencyPerDay).
+        URI uri = api("/v1/accounts/" + encode(accountResourceId)
+                + "/transactions?bookingStatus=both&withBalance=true&dateFrom=" + dateFrom
+                + (dateTo == null ? "" : "&dateTo=" + dateTo));
+        List<AccountBalance> balances = List.of();
         List<StatementLine> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
@@ -107,8 +111,15 @@ public final class BerlinGroupClient implements AccountInformationProvider {
                 throw new ProviderFailure(
                         Kind.INVALID_RESPONSE, 200, null, "transactions: _links.next loops or exceeds maxPages");
             }
-            BerlinGroupTransactionMapper.Page page =
-                    BerlinGroupTransactionMapper.page(accountResourceId, get(uri, access));
+            JsonNode root = get(uri, access);
+            BerlinGroupTransactionMapper.Page page = BerlinGroupTransactionMapper.page(accountResourceId, root);
+            if (pages == 0) {
+                try {
+                    balances = BerlinGroupTransactionMapper.balances(root);
+                } catch (IllegalArgumentException e) {
+                    throw new ProviderFailure(Kind.INVALID_RESPONSE, 200, null, "balances: " + e.getMessage());
+                }
+            }
             pages++;
             lines.addAll(page.lines());
             errors.addAll(page.errors());
@@ -121,7 +132,7 @@ public final class BerlinGroupClient implements AccountInformationProvider {
             }
             uri = page.nextHref() == null ? null : resolve(uri, page.nextHref());
         }
-        return new FetchedTransactions(lines, errors, pages);
+        return new FetchedTransactions(lines, errors, pages, balances);
     }
 
     private URI api(String pathAndQuery) {

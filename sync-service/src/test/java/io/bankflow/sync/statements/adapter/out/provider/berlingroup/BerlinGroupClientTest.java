@@ -123,7 +123,7 @@ class BerlinGroupClientTest {
     @Test
     void walksEveryPageThroughRelativeAndAbsoluteNextLinks() {
         on(
-                "/v1/accounts/a1/transactions?bookingStatus=both&dateFrom=2026-10-01",
+                "/v1/accounts/a1/transactions?bookingStatus=both&withBalance=true&dateFrom=2026-10-01",
                 page(
                         tx("1", "'-10.00'", "booked"),
                         tx("p1", "-3.5", "pending"),
@@ -155,7 +155,7 @@ class BerlinGroupClientTest {
     @Test
     void aNextLinkThatLoopsIsAnInvalidResponse() {
         on(
-                "/v1/accounts/a1/transactions?bookingStatus=both&dateFrom=2026-10-01",
+                "/v1/accounts/a1/transactions?bookingStatus=both&withBalance=true&dateFrom=2026-10-01",
                 page(tx("1", "'1'", "booked"), "", "/v1/accounts/a1/transactions?page=2"));
         on("/v1/accounts/a1/transactions?page=2", page("", "", "/v1/accounts/a1/transactions?page=2"));
 
@@ -243,7 +243,7 @@ class BerlinGroupClientTest {
     @Test
     void anAnswerThatIsNotJsonIsAnInvalidResponse() {
         on(
-                "/v1/accounts/a1/transactions?bookingStatus=both&dateFrom=2026-10-01&dateTo=2026-11-20",
+                "/v1/accounts/a1/transactions?bookingStatus=both&withBalance=true&dateFrom=2026-10-01&dateTo=2026-11-20",
                 new Reply(200, "<?xml version=\"1.0\"?><Document/>", Map.of("Content-Type", "application/xml")));
 
         ProviderFailure failure = catchThrowableOfType(
