@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opaque page cursors of every list of a Bankflow API: base64url of {@code v1:<epoch micros>:<id>}, a position in a
@@ -26,6 +28,21 @@ public final class PageCursors {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
         String raw = VERSION + ":" + micros + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Where the page a {@code cursor} parameter asks for starts, as the caller's own position type; null (the first
+     * page) without a cursor.
+     *
+     * @param position makes the store's position from the creation time and id
+     * @throws InvalidParameterException (parameter {@code cursor}) when the text is not a cursor this API made
+     */
+    public static <P> @Nullable P after(@Nullable String cursor, BiFunction<Instant, UUID, P> position) {
+        if (cursor == null) {
+            return null;
+        }
+        Position decoded = decode(cursor);
+        return position.apply(decoded.createdAt(), decoded.id());
     }
 
     /** @throws InvalidParameterException (parameter {@code cursor}) when the text is not a cursor this API made */

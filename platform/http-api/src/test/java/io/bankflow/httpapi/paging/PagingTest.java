@@ -35,6 +35,21 @@ class PagingTest {
         }
     }
 
+    /** A store's own position type, as ports declare them. */
+    record StorePosition(Instant createdAt, UUID id) {}
+
+    @Test
+    void afterGivesTheStoresPositionOrNullForTheFirstPage() {
+        Instant at = Instant.parse("2026-11-21T10:15:30.123456Z");
+        UUID id = UUID.randomUUID();
+
+        assertThat(PageCursors.after(PageCursors.encode(at, id), StorePosition::new))
+                .isEqualTo(new StorePosition(at, id));
+        assertThat(PageCursors.after(null, StorePosition::new)).isNull();
+        assertThatThrownBy(() -> PageCursors.after("not-a-cursor", StorePosition::new))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
     @Test
     void usesFiftyWhenNoLimitIsGivenAndAcceptsOneToOneHundred() {
         assertThat(PageSizes.resolve(null)).isEqualTo(PageSizes.DEFAULT).isEqualTo(50);

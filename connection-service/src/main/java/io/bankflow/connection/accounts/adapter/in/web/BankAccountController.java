@@ -11,8 +11,8 @@ import io.bankflow.connection.accounts.domain.GlCode;
 import io.bankflow.connection.accounts.domain.Iban;
 import io.bankflow.connection.accounts.domain.InvalidAccountDetail;
 import io.bankflow.connection.apisupport.InvalidFieldException;
-import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
 import io.bankflow.httpapi.FieldViolation;
+import io.bankflow.httpapi.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
@@ -149,11 +149,7 @@ class BankAccountController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        BankAccounts.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new BankAccounts.Position(position.createdAt(), position.id());
-        }
+        BankAccounts.Position after = PageCursors.after(cursor, BankAccounts.Position::new);
         ListBankAccounts.Page page = listAccounts.list(caller.orgId(), after, pageSize);
         return new BankAccountPageResponse(
                 page.items().stream().map(BankAccountResponse::of).toList(),

@@ -74,11 +74,7 @@ class AuditController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        AuditEntries.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new AuditEntries.Position(position.createdAt(), position.id());
-        }
+        AuditEntries.Position after = PageCursors.after(cursor, AuditEntries.Position::new);
         ListAuditEntries.Page page = listAuditEntries.list(caller.orgId(), connectionId, after, pageSize);
         return new PageResponse(
                 page.items().stream().map(EntryResponse::of).toList(),

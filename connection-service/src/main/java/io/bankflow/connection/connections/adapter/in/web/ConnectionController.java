@@ -8,7 +8,7 @@ import io.bankflow.connection.connections.application.GetConnectionHistory;
 import io.bankflow.connection.connections.application.ListConnections;
 import io.bankflow.connection.connections.application.ReauthorizeConnection;
 import io.bankflow.connection.connections.application.port.out.Connections;
-import io.bankflow.connection.idempotency.IdempotencyKeyHeader;
+import io.bankflow.httpapi.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
@@ -155,11 +155,7 @@ class ConnectionController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        Connections.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new Connections.Position(position.createdAt(), position.id());
-        }
+        Connections.Position after = PageCursors.after(cursor, Connections.Position::new);
         ListConnections.Page page = listConnections.list(caller.orgId(), after, pageSize);
         return new ConnectionPageResponse(
                 page.items().stream()

@@ -1,6 +1,6 @@
 package io.bankflow.reconciliation.expectedpayments.adapter.in.web;
 
-import io.bankflow.httpapi.InvalidParameterException;
+import io.bankflow.httpapi.IdempotencyKeyHeader;
 import io.bankflow.httpapi.paging.PageCursors;
 import io.bankflow.httpapi.paging.PageSizes;
 import io.bankflow.httpapi.security.Caller;
@@ -22,7 +22,6 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,11 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ExpectedPaymentController {
 
     static final String BASE_PATH = "/api/banking/expected-payments";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-
-    // Printable ASCII without spaces: the key is logged and stored.
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.IDEMPOTENCY_KEY;
+    static final String IDEMPOTENT_REPLAYED = IdempotencyKeyHeader.IDEMPOTENT_REPLAYED;
 
     private final CreateExpectedPayment createPayment;
     private final ListExpectedPayments listPayments;
@@ -102,10 +98,7 @@ class ExpectedPaymentController {
                     @Nullable
                     String idempotencyKey) {
         caller.requireAnyOf(Role.FINANCE, Role.ADMIN);
-        if (idempotencyKey != null
-                && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
-            throw new InvalidParameterException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeyHeader.checked(idempotencyKey);
         CreateExpectedPayment.Created created = createPayment.create(new CreateExpectedPayment.Command(
                 caller.orgId(),
                 new CustomerCode(request.customerCode()),
@@ -135,11 +128,7 @@ class ExpectedPaymentController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        ExpectedPayments.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new ExpectedPayments.Position(position.createdAt(), position.id());
-        }
+        ExpectedPayments.Position after = PageCursors.after(cursor, ExpectedPayments.Position::new);
         ListExpectedPayments.Page page = listPayments.list(caller.orgId(), after, pageSize);
         return new ExpectedPaymentPageResponse(
                 page.items().stream().map(ExpectedPaymentResponse::of).toList(),

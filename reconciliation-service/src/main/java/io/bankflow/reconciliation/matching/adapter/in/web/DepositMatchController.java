@@ -48,11 +48,7 @@ class DepositMatchController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        DepositMatches.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new DepositMatches.Position(position.createdAt(), position.id());
-        }
+        DepositMatches.Position after = PageCursors.after(cursor, DepositMatches.Position::new);
         ListDepositMatches.Page page = listMatches.list(caller.orgId(), accountId, after, pageSize);
         return new DepositMatchPageResponse(
                 page.items().stream().map(DepositMatchResponse::of).toList(),

@@ -69,11 +69,7 @@ class ReviewQueueController {
                     String cursor) {
         ReviewStatus wanted = status(status);
         int pageSize = PageSizes.resolve(limit);
-        DepositMatches.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new DepositMatches.Position(position.createdAt(), position.id());
-        }
+        DepositMatches.Position after = PageCursors.after(cursor, DepositMatches.Position::new);
         ListReviewItems.Page page = listItems.list(caller.orgId(), wanted, after, pageSize);
         return new ReviewItemPageResponse(
                 page.items().stream().map(ReviewItemResponse::of).toList(),

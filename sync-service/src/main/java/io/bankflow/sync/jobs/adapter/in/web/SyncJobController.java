@@ -133,11 +133,7 @@ class SyncJobController {
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) @Nullable
                     String cursor) {
         int pageSize = PageSizes.resolve(limit);
-        SyncJobs.Position after = null;
-        if (cursor != null) {
-            PageCursors.Position position = PageCursors.decode(cursor);
-            after = new SyncJobs.Position(position.createdAt(), position.id());
-        }
+        SyncJobs.Position after = PageCursors.after(cursor, SyncJobs.Position::new);
         ReadSyncJobs.Page page = readJobs.list(caller.orgId(), connectionId, after, pageSize);
         return new SyncJobPageResponse(
                 page.items().stream().map(SyncJobResponse::of).toList(),

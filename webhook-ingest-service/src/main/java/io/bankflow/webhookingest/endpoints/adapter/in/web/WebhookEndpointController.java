@@ -1,5 +1,6 @@
 package io.bankflow.webhookingest.endpoints.adapter.in.web;
 
+import io.bankflow.httpapi.IdempotencyKeyHeader;
 import io.bankflow.httpapi.security.Caller;
 import io.bankflow.httpapi.security.ForbiddenException;
 import io.bankflow.httpapi.security.Role;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,11 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookEndpointController {
 
     static final String BASE_PATH = "/api/banking/webhook-endpoints";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-
-    // Printable ASCII without spaces: the key is echoed in no response, but it is logged and stored.
-    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.IDEMPOTENCY_KEY;
+    static final String IDEMPOTENT_REPLAYED = IdempotencyKeyHeader.IDEMPOTENT_REPLAYED;
 
     private final CreateWebhookEndpoint createEndpoint;
     private final ListWebhookEndpoints listEndpoints;
@@ -98,10 +95,7 @@ class WebhookEndpointController {
                     @Nullable
                     String idempotencyKey) {
         caller.require(Role.ADMIN);
-        if (idempotencyKey != null
-                && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
-            throw new InvalidParameterException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeyHeader.checked(idempotencyKey);
         CreateWebhookEndpoint.Created created = createEndpoint.create(new CreateWebhookEndpoint.Command(
                 caller.orgId(), request.provider(), request.signingSecret(), idempotencyKey));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(

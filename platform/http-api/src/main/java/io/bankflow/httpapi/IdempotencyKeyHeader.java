@@ -1,6 +1,5 @@
-package io.bankflow.connection.idempotency;
+package io.bankflow.httpapi;
 
-import io.bankflow.httpapi.InvalidParameterException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
