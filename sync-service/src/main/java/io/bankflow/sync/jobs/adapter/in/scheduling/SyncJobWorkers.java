@@ -52,9 +52,12 @@ class SyncJobWorkers implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         wakeUps.release(threads.size());
+        // One deadline for all workers, inside the 20 s graceful-shutdown phase: a run cut short is claimed again
+        // when its lease lapses, and its commit is all or nothing.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
         for (Thread thread : threads) {
             try {
-                thread.join(20_000);
+                thread.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
